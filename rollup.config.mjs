@@ -1,0 +1,52 @@
+// Builds the browser bundles (self-contained, code-split, for a <script
+// type="module"> tag), the core for Node, and a server-side build of the
+// elements that leaves lit external so Node picks lit's own server build.
+import esbuild from 'rollup-plugin-esbuild';
+import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+
+const target = ['chrome87', 'safari14', 'firefox78', 'edge88'];
+
+const elements = {
+  'gov-service-map': 'src/index.ts',
+  'gov-map': 'src/elements/gov-map/define.ts',
+  'matter-search': 'src/elements/matter-search/define.ts',
+  'venue-guide': 'src/elements/venue-guide/define.ts',
+};
+
+const plugins = (browser) => [
+  resolve({ browser, exportConditions: browser ? ['browser'] : ['node'] }),
+  commonjs(),
+  esbuild({ target, tsconfig: 'tsconfig.json', minify: true, legalComments: 'none' }),
+];
+
+const quiet = (warning, warn) => {
+  // OpenLayers and lit carry harmless `this` rewrites and pure annotations.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: { ...elements, core: 'src/core/index.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(true),
+    onwarn: quiet,
+  },
+  {
+    input: elements,
+    external: (id) => /^(lit|lit-html|lit-element|@lit)(\/|$)/.test(id),
+    output: {
+      dir: 'dist/node',
+      format: 'es',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: plugins(false),
+    onwarn: quiet,
+  },
+];

@@ -1,0 +1,493 @@
+import { css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { distance } from '../../core/geo.js';
+import { lookup } from '../../core/lookup.js';
+import { rankVenues } from '../../core/rank.js';
+import type { SearchHit, ServiceData, Venue } from '../../core/types.js';
+import { GovElement } from '../../shared/gov-element.js';
+import { guideStyles, renderGuide } from '../../shared/guide.js';
+import type { StringKey } from '../../shared/i18n.js';
+import type { ChosenMatter, SelectionState } from '../../shared/store.js';
+import { renderVenueCard, renderVenueItem, venueStyles } from '../../shared/venue-view.js';
+import type { VenueActions } from '../../shared/venue-view.js';
+
+/** What the result area shows: a matter, a life event or a venue. */
+type View = { kind: 'matter' | 'bundle' | 'venue'; id: string };
+
+const kinds = ['matter', 'bundle', 'venue'] as const;
+const kindLabel: Record<SearchHit['kind'], StringKey> = {
+  matter: 'kind_matter',
+  bundle: 'kind_bundle',
+  venue: 'kind_venue',
+};
+
+let instances = 0;
+
+/**
+ * The search box over matters, life events (一件事) and venues, with the
+ * result of a choice: a matter's whole guide and the venues that handle it,
+ * nearest first when an origin is known; a life event's matters and the
+ * venues that handle all of them; a venue's card and what can be done there.
+ *
+ * The box is an ARIA combobox: arrows move through the suggestions, Enter
+ * chooses, Escape closes the list (and clears the text when it is closed).
+ *
+ * @summary Search box over matters, life events and venues, with guides.
+ *
+ * @attr src - The data document's URL; elements naming the same URL share it.
+ * @attr group - Separates the selections of elements that share a `src`.
+ * @attr lang - `zh-CN` (default) or `en`.
+ * @attr area - The citizen's area id.
+ * @attr origin - A fixed start point, `lng,lat` (WGS-84).
+ * @attr now - A fixed time (ISO 8601) to plan for.
+ * @attr debug - Shows the data problems inside the element.
+ * @attr timeout - Milliseconds before a load gives up (default 15000).
+ * @attr matter - A matter or life-event id to show at start.
+ * @attr venue - A venue id to show at start.
+ * @attr placeholder - The search box's prompt.
+ * @attr limit - The most venues listed for a matter (default 10).
+ * @attr theme - `dark` for the dark palette.
+ *
+ * @fires gov-load - The data is ready; `detail` has the counts and problems.
+ * @fires gov-error - The data could not be loaded.
+ * @fires gov-matter-select - A matter or life event was chosen.
+ * @fires gov-venue-select - A venue was chosen.
+ * @fires gov-appointment - An appointment link was clicked; cancelable.
+ *
+ * @csspart status - The loading message.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ * @csspart problems - The `debug` list of data problems.
+ * @csspart input - The search box.
+ * @csspart listbox - The list of suggestions.
+ * @csspart option - A suggestion.
+ * @csspart result - The area showing the chosen matter, life event or venue.
+ * @csspart guide - A matter's guide.
+ * @csspart venue-list - A list of venues.
+ * @csspart venue-item - A venue in a list.
+ * @csspart venue-name - A venue's name.
+ * @csspart level - A venue's level badge.
+ * @csspart distance - A venue's distance.
+ * @csspart appointment - A venue's appointment link.
+ *
+ * @cssprop [--gov-color-accent=#1d5fbf] - Links, buttons and focus.
+ * @cssprop [--gov-color-highlight=#fff0b3] - Matched text in suggestions.
+ * @cssprop [--gov-color-text=#1f2933] - Text.
+ * @cssprop [--gov-color-muted=#5f6b7a] - Secondary text.
+ * @cssprop [--gov-color-surface=#ffffff] - Background.
+ * @cssprop [--gov-color-surface-alt=#f4f6f9] - The active suggestion.
+ * @cssprop [--gov-color-border=#d7dde5] - Borders.
+ * @cssprop [--gov-font-family=system-ui] - Font.
+ * @cssprop [--gov-font-size=15px] - Base font size.
+ * @cssprop [--gov-radius=6px] - Corner radius.
+ */
+export class MatterSearch extends GovElement {
+  static override styles = [
+    ...GovElement.styles,
+    guideStyles,
+    venueStyles,
+    css`
+      .box {
+        position: relative;
+      }
+
+      input[type='search'] {
+        width: 100%;
+        min-height: 2.6em;
+        padding: 0.4em 0.7em;
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+
+      [role='listbox'] {
+        position: absolute;
+        z-index: 10;
+        left: 0;
+        right: 0;
+        max-height: 22em;
+        overflow-y: auto;
+        margin: 0.2em 0 0;
+        padding: 0.2em 0;
+        list-style: none;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        box-shadow: 0 4px 14px rgb(0 0 0 / 12%);
+      }
+
+      [role='group'] > .group-label {
+        padding: 0.3em 0.7em 0.1em;
+        font-size: 0.8em;
+        color: var(--_muted);
+      }
+
+      [role='group'] ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      [role='option'] {
+        padding: 0.35em 0.7em;
+        cursor: pointer;
+      }
+
+      [role='option'][aria-selected='true'],
+      [role='option']:hover {
+        background: var(--_surface-alt);
+      }
+
+      .empty {
+        padding: 0.5em 0.7em;
+        color: var(--_muted);
+      }
+
+      .result {
+        margin-top: 0.8em;
+      }
+
+      .result h4 {
+        margin: 1em 0 0.3em;
+      }
+
+      .bundle-matters li {
+        margin: 0.2em 0;
+      }
+    `,
+  ];
+
+  /** A matter or life-event id to show at start. */
+  @property() matter: string | null = null;
+
+  /** A venue id to show at start. */
+  @property() venue: string | null = null;
+
+  /** The search box's prompt. */
+  @property() placeholder: string | null = null;
+
+  /** The most venues listed for a matter. */
+  @property({ type: Number }) limit = 10;
+
+  @state() private query = '';
+  @state() private hits: SearchHit[] = [];
+  @state() private expanded = false;
+  @state() private active = -1;
+  @state() private view: View | null = null;
+  @state() private bundleGuide: string | null = null;
+  @state() private showAll = false;
+
+  @query('input') private input!: HTMLInputElement;
+
+  private readonly uid = `gov-search-${++instances}`;
+  private seenMatter: ChosenMatter | null = null;
+
+  protected override presetChanged(changed: PropertyValues<this>): boolean {
+    return changed.has('matter') || changed.has('venue');
+  }
+
+  protected override presets(
+    data: ServiceData,
+    changed: PropertyValues<this> | null,
+  ): Partial<SelectionState> {
+    const patch: Partial<SelectionState> = {};
+    if ((!changed || changed.has('matter')) && this.matter) {
+      const choice = this.matterOrBundle(this.matter);
+      if (choice) patch.matter = choice;
+      else console.warn(`[${this.tag}] matter "${this.matter}" is not in the data; ignored.`);
+    }
+    if ((!changed || changed.has('venue')) && this.venue) {
+      if (lookup(data).venue.has(this.venue)) {
+        patch.venue = this.venue;
+        if (!patch.matter) this.view = { kind: 'venue', id: this.venue };
+      } else console.warn(`[${this.tag}] venue "${this.venue}" is not in the data; ignored.`);
+    }
+    return patch;
+  }
+
+  /** A matter chosen anywhere in the group is shown here. */
+  protected override onSelection(): void {
+    super.onSelection();
+    const matter = this.chosen.matter;
+    if (matter === this.seenMatter) return;
+    this.seenMatter = matter;
+    if (matter) {
+      this.view = { kind: matter.kind, id: matter.id };
+      this.bundleGuide = null;
+      this.showAll = false;
+    } else if (this.view?.kind !== 'venue') {
+      this.view = null;
+    }
+  }
+
+  // the combobox -------------------------------------------------------------
+
+  private onInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.suggest();
+  }
+
+  /** Suggestions for the text in the box now, never for an earlier text. */
+  private suggest(): void {
+    const index = this.store?.searchIndex;
+    const text = this.input?.value ?? this.query;
+    this.hits = index && text.trim() ? index.search(text, { limit: 12, origin: this.originPoint }) : [];
+    this.expanded = text.trim().length > 0;
+    this.active = -1;
+  }
+
+  /** The suggestions in the order they are shown: grouped by kind. */
+  private get ordered(): SearchHit[] {
+    return kinds.flatMap((kind) => this.hits.filter((hit) => hit.kind === kind));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const options = this.ordered;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!this.expanded) this.suggest();
+        if (options.length) this.active = (this.active + 1) % options.length;
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (options.length) this.active = this.active <= 0 ? options.length - 1 : this.active - 1;
+        break;
+      case 'Home':
+      case 'End':
+        if (this.expanded && options.length && this.active >= 0) {
+          event.preventDefault();
+          this.active = event.key === 'Home' ? 0 : options.length - 1;
+        }
+        break;
+      case 'Enter': {
+        const hit = options[this.active] ?? (this.expanded ? options[0] : undefined);
+        if (hit) {
+          event.preventDefault();
+          this.choose(hit);
+        }
+        break;
+      }
+      case 'Escape':
+        if (this.expanded) this.expanded = false;
+        else this.query = this.input.value = '';
+        this.active = -1;
+        break;
+    }
+  }
+
+  private choose(hit: SearchHit): void {
+    const data = this.serviceData;
+    if (!data) return;
+    this.expanded = false;
+    this.active = -1;
+    this.query = this.input.value = this.text(this.nameOf(data, hit));
+    this.bundleGuide = null;
+    this.showAll = false;
+    if (hit.kind === 'venue') {
+      this.view = { kind: 'venue', id: hit.id };
+      this.chooseVenue(hit.id);
+    } else {
+      this.view = { kind: hit.kind, id: hit.id };
+      this.chooseMatter({ kind: hit.kind, id: hit.id });
+    }
+  }
+
+  private nameOf(data: ServiceData, hit: { kind: View['kind']; id: string }) {
+    const maps = lookup(data);
+    const record =
+      hit.kind === 'matter'
+        ? maps.matter.get(hit.id)
+        : hit.kind === 'bundle'
+          ? maps.bundle.get(hit.id)
+          : maps.venue.get(hit.id);
+    return record?.name ?? hit.id;
+  }
+
+  protected override renderReady(data: ServiceData): unknown {
+    const options = this.ordered;
+    const listId = `${this.uid}-list`;
+    const activeId = this.active >= 0 ? `${this.uid}-opt-${this.active}` : '';
+    return html`
+      <div class="box">
+        <input
+          type="search"
+          part="input"
+          role="combobox"
+          autocomplete="off"
+          enterkeyhint="search"
+          aria-label=${this.t('searchLabel')}
+          aria-autocomplete="list"
+          aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-controls=${listId}
+          aria-activedescendant=${activeId || nothing}
+          placeholder=${this.placeholder ?? this.t('search')}
+          .value=${this.query}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @focus=${() => this.query.trim() && this.suggest()}
+          @blur=${() => setTimeout(() => (this.expanded = false), 150)}
+        />
+        <div
+          id=${listId}
+          role="listbox"
+          part="listbox"
+          aria-label=${this.t('suggestions')}
+          ?hidden=${!this.expanded}
+        >
+          ${this.expanded && !options.length
+            ? html`<div class="empty" role="presentation">
+                ${this.t('noResults', { q: this.query.trim() })}
+              </div>`
+            : nothing}
+          ${kinds.map((kind) => this.renderGroup(data, kind, options))}
+        </div>
+      </div>
+      <div class="result" part="result" aria-live="polite">${this.renderView(data)}</div>
+    `;
+  }
+
+  private renderGroup(data: ServiceData, kind: SearchHit['kind'], options: SearchHit[]) {
+    const group = options.filter((hit) => hit.kind === kind);
+    if (!group.length) return nothing;
+    const labelId = `${this.uid}-${kind}`;
+    return html`<div role="group" aria-labelledby=${labelId}>
+      <div class="group-label" id=${labelId} role="presentation">${this.t(kindLabel[kind])}</div>
+      <ul role="presentation">
+        ${group.map((hit) => {
+          const position = options.indexOf(hit);
+          return html`<li
+            id=${`${this.uid}-opt-${position}`}
+            role="option"
+            part="option"
+            aria-selected=${position === this.active ? 'true' : 'false'}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.choose(hit)}
+          >
+            ${highlight(this.text(this.nameOf(data, hit)), hit.ranges)}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  // the result -----------------------------------------------------------------
+
+  private get actions(): VenueActions {
+    const chosen = this.chosen.matter;
+    return {
+      open: (venue: Venue) => this.chooseVenue(venue.id),
+      appointment: (venue, url, event) => this.requestAppointment(venue, url, event),
+      matter: chosen?.kind === 'matter' ? chosen.id : null,
+    };
+  }
+
+  private renderView(data: ServiceData): unknown {
+    const view = this.view;
+    if (!view) return nothing;
+    const maps = lookup(data);
+    if (view.kind === 'matter') {
+      const matter = maps.matter.get(view.id);
+      if (!matter) return html`<p class="muted">${this.t('unknownMatter')}</p>`;
+      return html`
+        ${renderGuide(matter, this.words)}
+        <h4>${this.t('venuesFor')}</h4>
+        ${this.renderVenues(data, { matter: view.id })}
+      `;
+    }
+    if (view.kind === 'bundle') {
+      const bundle = maps.bundle.get(view.id);
+      if (!bundle) return html`<p class="muted">${this.t('unknownMatter')}</p>`;
+      const open = this.bundleGuide ? maps.matter.get(this.bundleGuide) : undefined;
+      return html`
+        <h3 class="guide-title">${this.text(bundle.name)}</h3>
+        <h4>${this.t('bundleMatters')}</h4>
+        <ol class="bundle-matters">
+          ${bundle.matters.map((id) => {
+            const matter = maps.matter.get(id);
+            return html`<li>
+              <button
+                class="link"
+                aria-expanded=${this.bundleGuide === id ? 'true' : 'false'}
+                @click=${() => (this.bundleGuide = this.bundleGuide === id ? null : id)}
+              >
+                ${this.text(matter?.name ?? id)}
+              </button>
+            </li>`;
+          })}
+        </ol>
+        ${open ? renderGuide(open, this.words) : nothing}
+        <h4>${this.t('venuesForBundle')}</h4>
+        ${this.renderVenues(data, { bundle: view.id })}
+      `;
+    }
+    const venue = maps.venue.get(view.id);
+    if (!venue) return html`<p class="muted">${this.t('unknownVenue')}</p>`;
+    const origin = this.originPoint;
+    return html`
+      ${renderVenueCard(
+        venue,
+        origin && venue.location ? distance(origin, venue.location) : null,
+        this.words,
+        this.actions,
+      )}
+      <h4>${this.t('mattersHere')} (${venue.matters.length})</h4>
+      <ul class="venue-matters">
+        ${venue.matters.map(
+          ({ matter: id, window }) => html`<li>
+            <button class="link" @click=${() => this.chooseMatter({ kind: 'matter', id })}>
+              ${this.text(maps.matter.get(id)?.name ?? id)}
+            </button>
+            ${window ? html`<span class="tag">${window}</span>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private renderVenues(data: ServiceData, filter: { matter?: string; bundle?: string }) {
+    const origin = this.originPoint;
+    const ranked = rankVenues(data, {
+      ...filter,
+      origin,
+      area: this.chosen.area,
+      at: this.moment,
+    });
+    if (!ranked.length) {
+      return html`<p class="muted">${this.t(filter.bundle ? 'noOneTrip' : 'noVenues')}</p>`;
+    }
+    const shown = this.showAll ? ranked : ranked.slice(0, this.limit);
+    return html`
+      <p class="muted">
+        ${this.t('venueCount', { n: ranked.length })} · ${this.t(origin ? 'nearestFirst' : 'byLevel')}
+      </p>
+      <ul class="venue-list" part="venue-list">
+        ${shown.map((r) =>
+          renderVenueItem(r, this.words, this.actions, r.venue.id === this.chosen.venue),
+        )}
+      </ul>
+      ${shown.length < ranked.length
+        ? html`<button class="button secondary" @click=${() => (this.showAll = true)}>
+            ${this.t('venueCount', { n: ranked.length })} ↓
+          </button>`
+        : nothing}
+    `;
+  }
+}
+
+/** A name with its matched spans marked. */
+function highlight(name: string, ranges: [number, number][]): unknown {
+  if (!ranges.length) return name;
+  const parts: unknown[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    parts.push(name.slice(at, start), html`<mark>${name.slice(start, end)}</mark>`);
+    at = end;
+  }
+  parts.push(name.slice(at));
+  return parts;
+}

@@ -1,0 +1,184 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MatterSearch } from '../../src/elements/matter-search/define.js';
+import { DISTRICT, freshGroup, shadow, texts, venueIds } from '../helpers/elements.js';
+
+async function setup(attrs: { origin?: string; lang?: string } = {}) {
+  const el = await fixture<MatterSearch>(html`
+    <matter-search
+      src=${DISTRICT}
+      group=${freshGroup()}
+      origin=${attrs.origin ?? ''}
+      lang=${attrs.lang ?? ''}
+    ></matter-search>
+  `);
+  expect(await el.ready).to.equal('ready');
+  const input = shadow(el).querySelector('input')!;
+  const type = async (text: string) => {
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+  };
+  const press = async (key: string) => {
+    input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+  };
+  const options = () => texts(el, '[role="option"]');
+  return { el, input, type, press, options };
+}
+
+describe('<matter-search>', () => {
+  describe('when the citizen types', () => {
+    it('should offer the matching matter with the matched part marked', async () => {
+      const { el, input, type, options } = await setup();
+
+      await type('居住证');
+
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      expect(options()).to.deep.equal(['居住证首次申领']);
+      expect(texts(el, '[role="option"] mark')).to.deep.equal(['居住证']);
+    });
+
+    it('should find a matter by an everyday alias', async () => {
+      const { type, options } = await setup();
+
+      await type('暂住证');
+
+      expect(options()).to.deep.equal(['居住证首次申领']);
+    });
+
+    it('should group suggestions by kind', async () => {
+      const { el, type } = await setup();
+
+      await type('东');
+
+      const groups = texts(el, '[role="group"] > .group-label');
+      expect(groups).to.deep.equal(['办事场所']);
+      expect(texts(el, '[role="option"]')).to.have.members([
+        '东街道便民服务中心',
+        '东一社区党群服务中心',
+      ]);
+    });
+
+    it('should suggest what to try when nothing matches', async () => {
+      const { el, type, options } = await setup();
+
+      await type('qqqq');
+
+      expect(options()).to.deep.equal([]);
+      expect(texts(el, '.empty')[0]).to.contain('没有找到“qqqq”');
+    });
+  });
+
+  describe('when the citizen uses the keyboard', () => {
+    it('should move through the options and choose one with Enter', async () => {
+      const { el, input, type, press } = await setup();
+      await type('居住证');
+
+      await press('ArrowDown');
+      const active = input.getAttribute('aria-activedescendant')!;
+      expect(shadow(el).getElementById(active)!.getAttribute('aria-selected')).to.equal('true');
+
+      const selected = oneEvent(el, 'gov-matter-select');
+      await press('Enter');
+      expect((await selected).detail).to.deep.equal({ kind: 'matter', id: 'm-permit' });
+      await el.updateComplete;
+
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.value).to.equal('居住证首次申领');
+      expect(texts(el, '[part="materials"] strong')).to.include('居民身份证');
+      expect(venueIds(el)).to.deep.equal(['v-district', 'v-east', 'v-west']);
+    });
+
+    it('should close the list with Escape, then clear the text', async () => {
+      const { input, type, press } = await setup();
+      await type('居住证');
+
+      await press('Escape');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.value).to.equal('居住证');
+
+      await press('Escape');
+      expect(input.value).to.equal('');
+    });
+  });
+
+  describe('when a matter is chosen', () => {
+    it('should show its whole guide', async () => {
+      const { el, type, press } = await setup();
+      await type('居住证');
+      await press('Enter');
+
+      const guide = shadow(el).querySelector('[part="guide"]')!.textContent!;
+      expect(guide).to.contain('在本市居住半年以上');
+      expect(guide).to.contain('《居住证暂行条例》');
+      expect(guide).to.contain('15个工作日');
+      expect(guide).to.contain('不收费');
+      const phone = shadow(el).querySelector<HTMLAnchorElement>('.facts a[href^="tel:"]')!;
+      expect(phone.getAttribute('href')).to.equal('tel:027-12345');
+    });
+
+    it('should list the venues nearest first when an origin is known', async () => {
+      const { el, type, press } = await setup({ origin: '114.30,30.50' });
+      await type('居住证');
+      await press('Enter');
+
+      expect(venueIds(el)).to.deep.equal(['v-west', 'v-district', 'v-east']);
+      expect(texts(el, '[part="distance"]')).to.deep.equal(['0 米', '3.8 公里', '9.6 公里']);
+    });
+
+    it('should offer the online way for a matter done online', async () => {
+      const { el, type, press } = await setup();
+      await type('营业执照');
+      await press('Enter');
+
+      const online = shadow(el).querySelector<HTMLAnchorElement>('[part="online"] a')!;
+      expect(online.href).to.equal('https://zwfw.example.cn/shop');
+    });
+  });
+
+  describe('when a venue is chosen', () => {
+    it('should show what can be done there', async () => {
+      const { el, type, press } = await setup();
+      await type('东街道');
+
+      const selected = oneEvent(el, 'gov-venue-select');
+      await press('Enter');
+      expect((await selected).detail).to.deep.equal({ id: 'v-east' });
+      await el.updateComplete;
+
+      expect(texts(el, '[part="venue-title"]')[0]).to.contain('东街道便民服务中心');
+      expect(texts(el, '.venue-matters button')).to.deep.equal([
+        '居住证首次申领',
+        '个体工商户设立登记',
+        '食品经营许可',
+        '老年人优待证办理',
+      ]);
+    });
+  });
+
+  describe('when a life event is chosen', () => {
+    it('should show its matters and the venues that handle all of them', async () => {
+      const { el, type, press } = await setup();
+      await type('开办');
+
+      const selected = oneEvent(el, 'gov-matter-select');
+      await press('Enter');
+      expect((await selected).detail).to.deep.equal({ kind: 'bundle', id: 'b-shop' });
+      await el.updateComplete;
+
+      expect(texts(el, '.bundle-matters button')).to.deep.equal([
+        '个体工商户设立登记',
+        '食品经营许可',
+      ]);
+      expect(venueIds(el)).to.deep.equal(['v-district', 'v-east']);
+    });
+  });
+
+  it('should be accessible with the list open', async () => {
+    const { el, type } = await setup();
+    await type('居住证');
+
+    await expect(el).to.be.accessible();
+  });
+});
