@@ -33,7 +33,6 @@ export default [
       dir: 'dist',
       format: 'es',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: true,
     },
     plugins: plugins(true),
     onwarn: quiet,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -42,6 +42,12 @@ function testEndpoints(context, next) {
 }
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  throw new Error(
+    `Chromium was not found at ${executablePath}. Install it (Debian: apt-get install chromium) ` +
+      'or set CHROME_PATH to a Chromium or Chrome executable.',
+  );
+}
 
 export default {
   files: ['test/**/*.test.ts'],

@@ -194,6 +194,11 @@ function crsOf(name: string): Crs | null {
   return null;
 }
 
+interface MatterSlot {
+  stamp: number;
+  ref: VenueMatter;
+}
+
 interface UnknownField {
   problem: Problem;
   base: string;
@@ -230,7 +235,7 @@ class Parser {
    * The matters of the document, each with the stamp of the last list that
    * named it, so one map lookup tells known from unknown and repeated.
    */
-  private readonly matterStamp = new Map<string, number>();
+  private readonly matterSlots = new Map<string, MatterSlot>();
   private stamp = 0;
   private readonly bundleSet = new Set<string>();
   private readonly areaSet = new Set<string>();
@@ -982,7 +987,7 @@ class Parser {
         faq: this.faq(raw.faq),
       };
       this.checkKeys(raw, MATTER_KEYS, '', '', 'matter');
-      this.matterStamp.set(id, 0);
+      this.matterSlots.set(id, { stamp: 0, ref: { matter: id } });
       this.data.matters.push(matter);
     }
   }
@@ -1139,8 +1144,8 @@ class Parser {
       this.invalid(path, 'matters', 'a matter id', value);
       return null;
     }
-    const last = this.matterStamp.get(id);
-    if (last === stamp) {
+    const slot = this.matterSlots.get(id);
+    if (slot !== undefined && slot.stamp === stamp) {
       this.add(
         path,
         'info',
@@ -1149,8 +1154,8 @@ class Parser {
       );
       return null;
     }
-    if (last !== undefined) {
-      this.matterStamp.set(id, stamp);
+    if (slot !== undefined) {
+      slot.stamp = stamp;
       return id;
     }
     this.add(
@@ -1368,16 +1373,17 @@ class Parser {
       return out;
     }
     const stamp = ++this.stamp;
-    const known = this.matterStamp;
+    const slots = this.matterSlots;
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
 
-      // the common case, a known id named once, without building a path
+      // the common case, a known id named once: no path, and one shared
+      // `{ matter }` object per matter (the dataset is treated as immutable)
       if (typeof item === 'string') {
-        const last = known.get(item);
-        if (last !== undefined && last !== stamp) {
-          known.set(item, stamp);
-          out.push({ matter: item });
+        const slot = slots.get(item);
+        if (slot !== undefined && slot.stamp !== stamp) {
+          slot.stamp = stamp;
+          out.push(slot.ref);
           continue;
         }
       }

@@ -95,6 +95,14 @@ const zh = {
   zoomIn: '放大',
   zoomOut: '缩小',
   mapLoadFailed: '地图组件加载失败',
+  locateDenied: '定位权限被拒绝，请在浏览器设置中允许本网站获取位置',
+  locateUnavailable: '暂时无法获取您的位置，请稍后再试或在地图上选择起点',
+  locateTimeout: '定位超时，请稍后再试或在地图上选择起点',
+  locateInsecure: '本页面不是安全连接（https），浏览器不允许定位；请在地图上选择起点',
+  locateUnsupported: '此浏览器不支持定位，请在地图上选择起点',
+  originChosen: '已将所选位置设为起点',
+  tiandituCredit: '天地图',
+  mapPopup: '{name}的详细信息',
 };
 
 export type StringKey = keyof typeof zh;
@@ -186,6 +194,14 @@ const en: Strings = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   mapLoadFailed: 'The map could not be loaded',
+  locateDenied: 'Location access was denied; allow it for this site in the browser',
+  locateUnavailable: 'Your position is not available; try again or choose a point on the map',
+  locateTimeout: 'Locating took too long; try again or choose a point on the map',
+  locateInsecure: 'Browsers share positions only with https pages; choose a point on the map',
+  locateUnsupported: 'This browser cannot share your position; choose a point on the map',
+  originChosen: 'Start point set',
+  tiandituCredit: 'Tianditu',
+  mapPopup: 'About {name}',
 };
 
 const tables: Record<string, Strings> = { 'zh-CN': zh, zh, en };

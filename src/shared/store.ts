@@ -75,6 +75,7 @@ export class Dataset extends Subscribable {
           error instanceof ServiceDataError
             ? error
             : new ServiceDataError('network', String(error), this.src ?? '');
+        this.problems = this.error.problems;
         this.state = 'error';
         this.changed();
       },
@@ -206,7 +207,12 @@ export function datasetForObject(json: object): Dataset {
     dataset = new Dataset(null);
     const { data, problems } = parseServiceData(json);
     if (data.venues.length === 0) {
-      dataset.error = new ServiceDataError('format', 'The document lists no venues.', '');
+      dataset.error = new ServiceDataError(
+        'format',
+        'The document given as data lists no venues, so there is nothing to show.',
+        '',
+        { problems },
+      );
       dataset.problems = problems;
       dataset.state = 'error';
     } else {

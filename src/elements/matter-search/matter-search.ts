@@ -33,6 +33,7 @@ let instances = 0;
  * The box is an ARIA combobox: arrows move through the suggestions, Enter
  * chooses, Escape closes the list (and clears the text when it is closed).
  *
+ * @tagname matter-search
  * @summary Search box over matters, life events and venues, with guides.
  *
  * @attr src - The data document's URL; elements naming the same URL share it.

@@ -22,6 +22,7 @@ import type { VenueActions } from '../../shared/venue-view.js';
  * citizen's `area` when one is set; choosing a venue (here, on a map or in a
  * search of the same group) opens its card.
  *
+ * @tagname venue-guide
  * @summary A venue's card, or a locator list of venues.
  *
  * @attr src - The data document's URL; elements naming the same URL share it.
