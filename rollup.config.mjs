@@ -17,7 +17,15 @@ const elements = {
 const plugins = (browser) => [
   resolve({ browser, exportConditions: browser ? ['browser'] : ['node'] }),
   commonjs(),
-  esbuild({ target, tsconfig: 'tsconfig.json', minify: true, legalComments: 'none' }),
+  // Safari 14's only destructuring fault is array-rest (avoided here), so
+  // esbuild may keep destructuring as written.
+  esbuild({
+    target,
+    supported: { destructuring: true },
+    tsconfig: 'tsconfig.json',
+    minify: true,
+    legalComments: 'none',
+  }),
 ];
 
 const quiet = (warning, warn) => {

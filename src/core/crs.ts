@@ -104,8 +104,9 @@ const GCOORD = { WGS84, CGCS2000: WGS84, GCJ02, BD09 } as const;
  * The point in another coordinate system. CGCS2000 is treated as WGS-84 (they
  * differ by centimetres). Outside mainland China the GCJ-02 and BD-09 offsets
  * do not apply, so there the four systems coincide and the point comes back
- * unchanged. The outline is tested with the point as given, so the answer may
- * differ within a kilometre of the outline; no venue of ours sits there.
+ * unchanged. The outline is tested with the point as given (GCJ-02 or BD-09
+ * when converting from those), so a point within a kilometre of the outline
+ * may be judged either way.
  */
 export function convert(point: LngLat, from: Crs, to: Crs): LngLat {
   const source = GCOORD[from];

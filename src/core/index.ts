@@ -6,7 +6,7 @@ export type * from './types.js';
 export { parseServiceData } from './parse.js';
 export { loadServiceData, ServiceDataError } from './load.js';
 export type { LoadOptions, ServiceDataErrorKind } from './load.js';
-export { distance } from './geo.js';
+export { distance, areaAt } from './geo.js';
 export { convert, inMainlandChina } from './crs.js';
 export { rankVenues } from './rank.js';
 export type { RankOptions } from './rank.js';

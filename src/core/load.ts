@@ -52,12 +52,16 @@ const DEFAULT_TIMEOUT = 15000;
  * Fetches and parses a service-map document. Resolves with the data and its
  * problems; rejects with a `ServiceDataError` when there is nothing to show.
  */
-export async function loadServiceData(url: string, options: LoadOptions = {}): Promise<ParseResult> {
-  const { signal } = options;
+export async function loadServiceData(
+  url: string,
+  options: LoadOptions = {},
+): Promise<ParseResult> {
+  const signal = options.signal;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') {
-    throw new ServiceDataError('network', `Cannot load ${url}: this environment has no fetch.`, url);
+    const message = `Cannot load ${url}: this environment has no fetch.`;
+    throw new ServiceDataError('network', message, url);
   }
   if (signal?.aborted) {
     throw new ServiceDataError('abort', `Loading ${url} was cancelled.`, url);
@@ -120,7 +124,9 @@ export async function loadServiceData(url: string, options: LoadOptions = {}): P
     (problem) => problem.code === 'not-a-document' || problem.code === 'no-venues',
   );
   if (fatal) {
-    throw new ServiceDataError('format', `Loading ${url} failed: ${fatal.message}`, url, {
+    // the problem's sentence continues this one
+    const reason = fatal.message.startsWith('The ') ? `t${fatal.message.slice(1)}` : fatal.message;
+    throw new ServiceDataError('format', `Loading ${url} failed: ${reason}`, url, {
       problems: result.problems,
     });
   }

@@ -7,36 +7,37 @@
  *
  * Problem codes (the README copies this table):
  *
- * | code                  | severity | what happened                                              |
- * | --------------------- | -------- | ---------------------------------------------------------- |
- * | `invalid-json`        | error    | a string was given that is not JSON; the data is empty     |
- * | `not-a-document`      | error    | the value is not an object (null, a list, a number …)      |
- * | `version-missing`     | error    | no `version`; read as version 1 anyway                     |
- * | `version-invalid`     | error    | `version` is not a whole number ≥ 1; read as version 1     |
- * | `version-newer`       | warning  | `version` above 1; read as well as version 1 allows        |
- * | `no-venues`           | error    | the venue list is missing, not a list or ends up empty     |
- * | `crs-unknown`         | warning  | `crs` is not WGS84, CGCS2000/EPSG:4490, GCJ02 or BD09      |
- * | `invalid-record`      | warning  | an entry of a top-level list is not an object; dropped     |
- * | `invalid-value`       | warning  | a field has the wrong type or value; default used instead  |
- * | `id-missing`          | warning  | no id; one is generated from the position (see below)      |
- * | `id-invalid`          | warning  | the id is neither text nor a number; one is generated      |
- * | `id-not-string`       | info     | the id is a number; its decimal text is used               |
- * | `duplicate-id`        | warning  | an id used before; the later record becomes `id~2`, `id~3` |
- * | `name-missing`        | warning  | no usable name; a placeholder is shown (see below)         |
- * | `level-missing`       | warning  | a venue without a usable `level`; it becomes `''`          |
- * | `location-missing`    | info     | a venue without a location; kept, not drawn                |
- * | `location-invalid`    | warning  | not `[lng, lat]` numbers in range; location set to null    |
- * | `location-swapped`    | warning  | latitude out of range but would fit as longitude; null     |
- * | `location-placeholder`| warning  | `[0, 0]`; location set to null                             |
- * | `location-rough`      | warning  | whole degrees on both axes, a likely placeholder; kept     |
- * | `location-text`       | info     | numbers written as text (`["114.3","30.5"]`, `"114.3,30.5"`); read |
- * | `invalid-link`        | warning  | a link that is not `http:`/`https:`; the link is dropped   |
- * | `unknown-matter`      | warning  | a venue or bundle names a matter the document lacks; dropped |
- * | `unknown-area`        | warning  | a venue `area` or area `parent` the document lacks; null   |
- * | `duplicate-reference` | info     | the same matter listed twice in one venue or bundle; once kept |
- * | `bundle-empty`        | warning  | a bundle left with no known matter; kept                   |
- * | `unknown-field`       | info     | a field the format does not define; ignored (one problem per field name and kind of record, counting the others) |
- * | `internal-error`      | error    | a bug in this parser; the data read so far is returned     |
+ * | code                   | severity | meaning                                                   |
+ * | ---------------------- | -------- | --------------------------------------------------------- |
+ * | `invalid-json`         | error    | a string that is not JSON was given; the data is empty    |
+ * | `not-a-document`       | error    | not an object (null, a list, a number …); data empty      |
+ * | `version-missing`      | error    | no `version`; read as version 1 anyway                    |
+ * | `version-invalid`      | error    | `version` is not a whole number ≥ 1; read as version 1    |
+ * | `version-newer`        | warning  | `version` above 1; read as well as version 1 allows       |
+ * | `no-venues`            | error    | the venue list is missing, not a list, or ends up empty   |
+ * | `crs-unknown`          | warning  | `crs` is not WGS84, CGCS2000/EPSG:4490, GCJ02 or BD09     |
+ * | `invalid-record`       | warning  | a top-level list entry is not an object; dropped          |
+ * | `invalid-value`        | warning  | a field of the wrong type or value; its default is used   |
+ * | `id-missing`           | warning  | no id; one is generated from the position (see below)     |
+ * | `id-invalid`           | warning  | an id neither text nor a number; one is generated         |
+ * | `id-not-string`        | info     | a number id; its decimal text is used                     |
+ * | `duplicate-id`         | warning  | an id used before; the later record becomes `id~2`, `~3`  |
+ * | `name-missing`         | warning  | no usable name; a placeholder is shown (see below)        |
+ * | `level-missing`        | warning  | a venue without a usable `level`; it becomes `''`         |
+ * | `location-missing`     | info     | a venue without a location; kept, not drawn               |
+ * | `location-invalid`     | warning  | not `[lng, lat]` numbers in range, or not a Point; null   |
+ * | `location-swapped`     | warning  | latitude out of range but fits as longitude; null         |
+ * | `location-placeholder` | warning  | `[0, 0]`; null                                            |
+ * | `location-rough`       | warning  | whole degrees on both axes, a likely placeholder; kept    |
+ * | `location-text`        | info     | `["114.3", "30.5"]` or `"114.3,30.5"`; read as numbers    |
+ * | `invalid-link`         | warning  | not `http:`/`https:` (appointments: or `tel:`); dropped    |
+ * | `unknown-matter`       | warning  | a venue or bundle names a missing matter; dropped         |
+ * | `unknown-area`         | warning  | a venue `area` or area `parent` that is missing; null     |
+ * | `duplicate-reference`  | info     | a matter listed twice in one venue or bundle; kept once   |
+ * | `bundle-empty`         | warning  | a bundle left with no known matter; kept                  |
+ * | `unknown-field`        | info     | a field the format lacks; ignored (one problem per name   |
+ * |                        |          | and kind of record; its message counts the repeats)       |
+ * | `internal-error`       | error    | a fault in this parser; the data read so far is returned  |
  *
  * `$schema` is allowed silently. Generated ids are the record's 1-based
  * position in its list: `venue-4` for `/venues/3` (or `/features/3`),
@@ -112,6 +113,10 @@ const AREA_KEYS = new Set(['id', 'name', 'level', 'parent', 'center', 'boundary'
 const CALENDAR_KEYS = new Set(['region', 'years', 'off', 'work']);
 
 const KNOWN_LEVELS = new Set(['district', 'street', 'community', 'self-service']);
+// a scheme, then a host without spaces; a full URL parse costs more than the rest of a venue
+const HTTP_LINK = /^https?:\/\/[^\s/?#]+([/?#].*)?$/is;
+/** Booking by phone is a real practice, so appointment links may be `tel:`. */
+const TEL_LINK = /^tel:\+?[\d\-, ]{3,}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CRS_NOISE = /[\s_-]/g;
 const TILDE = /~/g;
@@ -206,8 +211,9 @@ interface UnknownField {
 }
 
 /**
- * One parse. The fields `kind` … `fieldPath` describe the record being read,
- * so messages can name it without a closure per record.
+ * One parse, in a single pass over each list. The fields `kind` … `infix`
+ * describe the record being read, so that messages and JSON pointers are
+ * built only when a problem needs them, without a closure per record.
  */
 class Parser {
   private readonly problems: Problem[] = [];
@@ -222,10 +228,10 @@ class Parser {
   private index = 0;
   private recName: string | null = null;
   private recId: string | null = null;
-  /** Pointer of the record (`/venues/3`, `/features/3`). */
-  private recPath = '';
-  /** Pointer its fields hang from (`/venues/3`, `/features/3/properties`). */
-  private fieldPath = '';
+  /** The list of the record (`/venues`, `/features`). */
+  private listPath = '';
+  /** Between the record and its fields: `/properties` in GeoJSON, else ''. */
+  private infix = '';
 
   private readonly venueIds = new Map<string, number>();
   /** Matters and bundles share one id space. */
@@ -461,20 +467,18 @@ class Parser {
     return out;
   }
 
-  /** An `http:`/`https:` address, else dropped with `invalid-link`. */
-  private link(value: unknown, key: string, base: string, what: string): string | null {
+  /** An `http:`/`https:` address (or `tel:`), else dropped with `invalid-link`. */
+  private link(
+    value: unknown,
+    key: string,
+    base: string,
+    what: string,
+    tel = false,
+  ): string | null {
     if (value == null || value === '') return null;
     if (typeof value === 'string') {
       const url = value.trim();
-      const head = url.slice(0, 8).toLowerCase();
-      if (head.startsWith('https://') || head.startsWith('http://')) {
-        try {
-          new URL(url);
-          return url;
-        } catch {
-          // reported below
-        }
-      }
+      if (HTTP_LINK.test(url) || (tel && TEL_LINK.test(url))) return url;
     }
     this.add(
       this.at(base, key),
@@ -488,13 +492,14 @@ class Parser {
 
   /**
    * `[lng, lat]` in the document's CRS, returned in WGS-84, or null.
+   * `key` is where it sits under the record (`location`, `geometry`, `center`);
    * `missing` says whether an absent location deserves an info problem.
    */
-  private location(value: unknown, path: string, missing: boolean): LngLat | null {
+  private location(value: unknown, key: string, missing: boolean): LngLat | null {
     if (value == null) {
       if (missing) {
         this.add(
-          path,
+          this.rec(key),
           'info',
           'location-missing',
           `${this.label()} has no location, so it is not drawn on the map and ranks after ` +
@@ -521,7 +526,7 @@ class Parser {
     const lat = toNumber(latRaw);
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
       this.add(
-        path,
+        this.rec(key),
         'warning',
         'location-invalid',
         `${this.label()} is not drawn: its location ${show(value)} should be ` +
@@ -533,7 +538,7 @@ class Parser {
     // faults a webmaster can fix
     if (lng === 0 && lat === 0) {
       this.add(
-        path,
+        this.rec(key),
         'warning',
         'location-placeholder',
         `${this.label()} is not drawn: its location [0, 0] is a placeholder, not a real place.`,
@@ -543,7 +548,7 @@ class Parser {
     if (lat < -90 || lat > 90) {
       const swapped = lng >= -90 && lng <= 90 && lat >= -180 && lat <= 180;
       this.add(
-        path,
+        this.rec(key),
         'warning',
         swapped ? 'location-swapped' : 'location-invalid',
         `${this.label()} is not drawn: latitude ${lat} is out of range` +
@@ -553,7 +558,7 @@ class Parser {
     }
     if (lng < -180 || lng > 180) {
       this.add(
-        path,
+        this.rec(key),
         'warning',
         'location-invalid',
         `${this.label()} is not drawn: longitude ${lng} is out of range.`,
@@ -564,7 +569,7 @@ class Parser {
     // readable but doubtful
     if (typeof lngRaw === 'string' || typeof latRaw === 'string') {
       this.add(
-        path,
+        this.rec(key),
         'info',
         'location-text',
         `${this.label()} gives its location as text ${show(value)}; it was read as ` +
@@ -573,7 +578,7 @@ class Parser {
     }
     if (Number.isInteger(lng) && Number.isInteger(lat)) {
       this.add(
-        path,
+        this.rec(key),
         'warning',
         'location-rough',
         `${this.label()} is placed at [${lng}, ${lat}] in whole degrees, which looks like a ` +
@@ -742,13 +747,30 @@ class Parser {
   }
 
   /** Starts a record: sets what messages name it by. */
-  private begin(kind: Kind, index: number, recPath: string, fieldPath: string): void {
+  private begin(kind: Kind, index: number, listPath: string, infix: string): void {
     this.kind = kind;
     this.index = index;
-    this.recPath = recPath;
-    this.fieldPath = fieldPath;
+    this.listPath = listPath;
+    this.infix = infix;
     this.recName = null;
     this.recId = null;
+  }
+
+  // pointers are built only when a problem needs one
+
+  /** Pointer of the record (`/venues/3`, `/features/3`). */
+  private get recPath(): string {
+    return `${this.listPath}/${this.index}`;
+  }
+
+  /** Pointer of `key` under the record: `rec('geometry')` is `/features/3/geometry`. */
+  private rec(key: string): string {
+    return `${this.listPath}/${this.index}/${key}`;
+  }
+
+  /** Pointer its fields hang from (`/venues/3`, `/features/3/properties`). */
+  private get fieldPath(): string {
+    return `${this.listPath}/${this.index}${this.infix}`;
   }
 
   private dropRecord(path: string, noun: string, value: unknown): void {
@@ -776,13 +798,12 @@ class Parser {
 
   /** Sets the record's name, or its placeholder with a problem. */
   private name(name: Text | null, raw: unknown): Text {
-    if (name !== null) {
-      this.recName = localize(name, this.data.lang);
-      return name;
-    }
+    if (name !== null) return name;
     const placeholder = PLACEHOLDER[this.kind as Kind];
     const why =
-      raw == null || typeof raw === 'string' ? 'has no name' : `has a name ${show(raw)} that is not text`;
+      raw == null || typeof raw === 'string'
+        ? 'has no name'
+        : `has a name ${show(raw)} that is not text`;
     this.add(
       `${this.fieldPath}/name`,
       'warning',
@@ -796,7 +817,7 @@ class Parser {
    * The record's id, made unique in `taken`: a missing one is generated from
    * the position, a repeated one gets `~2`, `~3` ….
    */
-  private id(raw: unknown, path: string, taken: Map<string, number>, prefix: string): string {
+  private id(raw: unknown, key: string, taken: Map<string, number>, prefix: string): string {
     // what the document gave
     let id: string | null = null;
     if (typeof raw === 'string' && raw.trim() !== '') {
@@ -804,7 +825,7 @@ class Parser {
     } else if (typeof raw === 'number' && Number.isFinite(raw)) {
       id = String(raw);
       this.add(
-        path,
+        this.rec(key),
         'info',
         'id-not-string',
         `${this.label()} has the number ${id} as its id; it was read as the text "${id}".`,
@@ -816,7 +837,7 @@ class Parser {
       const final = claim(`${prefix}-${this.index + 1}`, taken);
       const invalid = raw != null && typeof raw !== 'string';
       this.add(
-        path,
+        this.rec(key),
         'warning',
         invalid ? 'id-invalid' : 'id-missing',
         invalid
@@ -831,7 +852,7 @@ class Parser {
     const final = claim(id, taken);
     if (final !== id) {
       this.add(
-        path,
+        this.rec(key),
         'warning',
         'duplicate-id',
         `${this.label()} uses the id "${id}" of an earlier ` +
@@ -848,24 +869,23 @@ class Parser {
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const raw = list[i];
-      const path = `/areas/${i}`;
       if (!isObject(raw)) {
-        this.dropRecord(path, 'area', raw);
+        this.dropRecord(`/areas/${i}`, 'area', raw);
         continue;
       }
-      this.begin('area', i, path, path);
+      this.begin('area', i, '/areas', '');
 
       // identity
       const name = this.peekName(raw.name);
       if (name !== null) this.recName = localize(name, this.data.lang);
-      const id = this.id(raw.id, `${path}/id`, this.areaIds, 'area');
+      const id = this.id(raw.id, 'id', this.areaIds, 'area');
 
       const area: Area = {
         id,
         name: this.name(name, raw.name),
         level: this.str(raw.level, 'level', ''),
         parent: this.str(raw.parent, 'parent', ''),
-        center: this.location(raw.center, `${path}/center`, false),
+        center: this.location(raw.center, 'center', false),
         boundary: this.boundary(raw.boundary),
       };
       this.checkKeys(raw, AREA_KEYS, '', '', 'area');
@@ -881,7 +901,7 @@ class Parser {
       const area = areas[i];
       if (area.parent === null) continue;
       if (this.areaSet.has(area.parent) && area.parent !== area.id) continue;
-      this.begin('area', i, `/areas/${i}`, `/areas/${i}`);
+      this.begin('area', i, '/areas', '');
       this.recName = localize(area.name, this.data.lang);
       const self = area.parent === area.id;
       this.add(
@@ -950,17 +970,16 @@ class Parser {
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const raw = list[i];
-      const path = `/matters/${i}`;
       if (!isObject(raw)) {
-        this.dropRecord(path, 'matter', raw);
+        this.dropRecord(`/matters/${i}`, 'matter', raw);
         continue;
       }
-      this.begin('matter', i, path, path);
+      this.begin('matter', i, '/matters', '');
 
       // identity
       const name = this.peekName(raw.name);
       if (name !== null) this.recName = localize(name, this.data.lang);
-      const id = this.id(raw.id, `${path}/id`, this.matterIds, 'matter');
+      const id = this.id(raw.id, 'id', this.matterIds, 'matter');
 
       // the guide
       const matter: Matter = {
@@ -1094,12 +1113,12 @@ class Parser {
         this.dropRecord(path, 'bundle', raw);
         continue;
       }
-      this.begin('bundle', i, path, path);
+      this.begin('bundle', i, '/bundles', '');
 
       // identity
       const name = this.peekName(raw.name);
       if (name !== null) this.recName = localize(name, this.data.lang);
-      const id = this.id(raw.id, `${path}/id`, this.matterIds, 'bundle');
+      const id = this.id(raw.id, 'id', this.matterIds, 'bundle');
 
       // the matters of the life event, known ones only
       const matters: string[] = [];
@@ -1186,16 +1205,15 @@ class Parser {
     }
     for (let i = 0; i < value.length; i++) {
       const raw = value[i];
-      const path = `/venues/${i}`;
       if (!isObject(raw)) {
-        this.dropRecord(path, 'venue', raw);
+        this.dropRecord(`/venues/${i}`, 'venue', raw);
         continue;
       }
-      this.begin('venue', i, path, path);
+      this.begin('venue', i, '/venues', '');
       const name = this.peekName(raw.name);
       if (name !== null) this.recName = localize(name, this.data.lang);
-      const id = this.id(raw.id, `${path}/id`, this.venueIds, 'venue');
-      this.venue(raw, id, name, this.location(raw.location, `${path}/location`, true));
+      const id = this.id(raw.id, 'id', this.venueIds, 'venue');
+      this.venue(raw, id, name, this.location(raw.location, 'location', true));
       this.checkKeys(raw, VENUE_KEYS, '', '', 'venue');
     }
     this.noVenuesLeft('/venues', value.length);
@@ -1217,16 +1235,15 @@ class Parser {
     }
     for (let i = 0; i < value.length; i++) {
       const feature = value[i];
-      const path = `/features/${i}`;
       if (!isObject(feature)) {
-        this.dropRecord(path, 'Feature', feature);
+        this.dropRecord(`/features/${i}`, 'Feature', feature);
         continue;
       }
       const rawProps = feature.properties;
       const props: Json = isObject(rawProps) ? rawProps : {};
-      this.begin('venue', i, path, `${path}/properties`);
+      this.begin('venue', i, '/features', '/properties');
       if (rawProps != null && !isObject(rawProps)) {
-        this.invalid(`${path}/properties`, 'properties', 'an object', rawProps);
+        this.invalid(`${this.recPath}/properties`, 'properties', 'an object', rawProps);
       }
 
       // identity: the Feature's own id first, then the venue field
@@ -1235,32 +1252,32 @@ class Parser {
       const ownId = feature.id != null;
       const id = this.id(
         ownId ? feature.id : props.id,
-        ownId ? `${path}/id` : `${path}/properties/id`,
+        ownId ? 'id' : 'properties/id',
         this.venueIds,
         'venue',
       );
 
       // the position is the Point geometry (a `location` property stands in without one)
-      const location = this.featureLocation(feature.geometry, props.location, path);
+      const location = this.featureLocation(feature.geometry, props.location);
       this.venue(props, id, name, location);
       this.checkKeys(props, VENUE_KEYS, '', '', 'venue');
-      this.checkKeys(feature, FEATURE_KEYS, path, ' in its Feature', 'feature');
+      this.checkKeys(feature, FEATURE_KEYS, this.recPath, ' in its Feature', 'feature');
     }
     this.noVenuesLeft('/features', value.length);
   }
 
-  private featureLocation(geometry: unknown, fallback: unknown, path: string): LngLat | null {
+  private featureLocation(geometry: unknown, fallback: unknown): LngLat | null {
     if (geometry == null) {
       return fallback != null
-        ? this.location(fallback, `${path}/properties/location`, true)
-        : this.location(null, `${path}/geometry`, true);
+        ? this.location(fallback, 'properties/location', true)
+        : this.location(null, 'geometry', true);
     }
     if (isObject(geometry) && geometry.type === 'Point') {
-      return this.location(geometry.coordinates, `${path}/geometry`, true);
+      return this.location(geometry.coordinates, 'geometry', true);
     }
     const type = isObject(geometry) && typeof geometry.type === 'string' ? geometry.type : null;
     this.add(
-      `${path}/geometry`,
+      `${this.recPath}/geometry`,
       'warning',
       'location-invalid',
       `${this.label()} is not drawn: its geometry is ${type ? `a ${type}` : show(geometry)}, ` +
@@ -1287,9 +1304,12 @@ class Parser {
     // level: a known word in any case, or any other word as written
     let level = '';
     const rawLevel = raw.level;
-    if (typeof rawLevel === 'string' && rawLevel.trim() !== '') {
-      const lower = rawLevel.trim().toLowerCase();
-      level = KNOWN_LEVELS.has(lower) ? lower : rawLevel;
+    if (typeof rawLevel === 'string') {
+      if (KNOWN_LEVELS.has(rawLevel)) level = rawLevel;
+      else if (rawLevel.trim() !== '') {
+        const lower = rawLevel.trim().toLowerCase();
+        level = KNOWN_LEVELS.has(lower) ? lower : rawLevel;
+      }
     }
 
     const venue: Venue = {
@@ -1304,7 +1324,7 @@ class Parser {
       openingHours: this.str(raw.openingHours, 'openingHours', ''),
       closures: this.closures(raw.closures),
       matters: this.venueMatters(raw.matters),
-      appointment: this.link(raw.appointment, 'appointment', '', 'an appointment link'),
+      appointment: this.link(raw.appointment, 'appointment', '', 'an appointment link', true),
       queue: this.link(raw.queue, 'queue', '', 'a queue link'),
       facilities: this.strList(raw.facilities, 'facilities', ''),
       note: this.text(raw.note, 'note', ''),
@@ -1412,9 +1432,11 @@ class Parser {
           'appointment',
           itemPath,
           `an appointment link for matter "${id}"`,
+          true,
         );
         if (appointment !== null) entry.appointment = appointment;
-        this.checkKeys(extra, VENUE_MATTER_KEYS, itemPath, ` in its matter "${id}"`, 'venue-matter');
+        const where = ` in its matter "${id}"`;
+        this.checkKeys(extra, VENUE_MATTER_KEYS, itemPath, where, 'venue-matter');
       }
       out.push(entry);
     }

@@ -25,13 +25,19 @@ export interface RankOptions {
 }
 
 /** The built-in levels in locator order; any other word sorts after them. */
-const LEVEL_ORDER: Record<string, number> = {
-  district: 0,
-  street: 1,
-  community: 2,
-  'self-service': 3,
-};
+const LEVEL_ORDER = new Map<string, number>([
+  ['district', 0],
+  ['street', 1],
+  ['community', 2],
+  ['self-service', 3],
+]);
 const OTHER_LEVEL = 4;
+
+/**
+ * A matter handled by more than one venue in this many is common: its venues
+ * are found by walking the index with a filter rather than sorted one by one.
+ */
+const COMMON = 8;
 
 /** What ranking needs of a dataset, built once and kept while the dataset lives. */
 interface Prepared {
@@ -83,7 +89,7 @@ function prepare(data: ServiceData): Prepared {
 }
 
 function levelRank(venue: Venue): number {
-  return LEVEL_ORDER[venue.level] ?? OTHER_LEVEL;
+  return LEVEL_ORDER.get(venue.level) ?? OTHER_LEVEL;
 }
 
 function isLocated(venue: Venue): boolean {
@@ -181,8 +187,9 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
     eligible: eligibleAt(venue),
   });
 
-  // with matters to handle, the venues of the rarest one are few: filter and
-  // sort them directly, which beats a filtered nearest-neighbour search
+  // with matters to handle, the venues of the rarest one are usually few:
+  // filter and sort them directly, which beats a filtered nearest search
+  let pass = keep;
   if (required.length > 0) {
     let candidates: string[] | undefined;
     for (const id of required) {
@@ -190,13 +197,18 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
       if (!list) return [];
       if (!candidates || list.length < candidates.length) candidates = list;
     }
-    const venues: Venue[] = [];
-    for (const id of candidates!) {
-      const venue = found.venue.get(id);
-      if (venue && keep(venue) && handlesAll(venue, required)) venues.push(venue);
+    if (candidates!.length * COMMON < data.venues.length) {
+      const venues: Venue[] = [];
+      for (const id of candidates!) {
+        const venue = found.venue.get(id);
+        if (venue && keep(venue) && handlesAll(venue, required)) venues.push(venue);
+      }
+      return rankList(venues, origin, limit, ready.compare).map(([v, d]) => rank(v, d));
     }
-    return rankList(venues, origin, limit, ready.compare).map(([v, d]) => rank(v, d));
+    // a matter most venues handle is a filter like the others
+    pass = (venue) => keep(venue) && handlesAll(venue, required);
   }
+  const filtered = pass !== keep || levels !== null || within !== null;
 
   // without an origin, the venues in their standing order
   if (!origin) {
@@ -204,13 +216,12 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
     const out: RankedVenue[] = [];
     for (const venue of ready.sorted) {
       if (out.length >= limit) break;
-      if (keep(venue)) out.push(rank(venue, null));
+      if (pass(venue)) out.push(rank(venue, null));
     }
     return out;
   }
 
   // with an origin, nearest first from the index, then the unlocated venues
-  const unfiltered = !levels && within === null;
   const ids = ready.index
     ? around(
         ready.index,
@@ -218,7 +229,7 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
         origin[1],
         limit,
         Infinity,
-        unfiltered ? undefined : (id: number) => keep(ready.located[id]),
+        filtered ? (id: number) => pass(ready.located[id]) : undefined,
       )
     : [];
   const near = ids.map((id): [Venue, number] => {
@@ -230,7 +241,7 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
   const out = near.map(([venue, metres]) => rank(venue, metres));
   for (const venue of ready.unlocated) {
     if (out.length >= limit) break;
-    if (keep(venue)) out.push(rank(venue, null));
+    if (pass(venue)) out.push(rank(venue, null));
   }
   return out;
 }

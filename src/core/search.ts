@@ -27,6 +27,25 @@ export interface Folded {
 const DROP = /[\p{P}\p{Z}\p{Cc}\p{Cf}]/u;
 const MARK = /\p{M}/u;
 
+// ascii characters that folding drops, looked up instead of tested
+const ASCII_DROP = new Uint8Array(0x80).map((_, code) => +DROP.test(String.fromCharCode(code)));
+
+// names repeat the same few hundred characters, so fold each one only once
+const clusters = new Map<string, string>();
+
+function foldCluster(cluster: string): string {
+  let folded = clusters.get(cluster);
+  if (folded === undefined) {
+    folded = '';
+    for (const char of cluster.normalize('NFKC').toLowerCase()) {
+      if (!DROP.test(char)) folded += char;
+    }
+    if (clusters.size >= 10_000) clusters.clear();
+    clusters.set(cluster, folded);
+  }
+  return folded;
+}
+
 /**
  * Folds a text for matching: NFKC (full-width letters and digits become
  * ASCII), lower case, without spaces and punctuation. Each character is
@@ -34,9 +53,29 @@ const MARK = /\p{M}/u;
  * of the source text and matches can be shown on the name as written.
  */
 export function fold(source: string): Folded {
-  let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
+  const text = walk(source, (start, end) => {
+    starts.push(start);
+    ends.push(end);
+  });
+  return { text, starts, ends };
+}
+
+/** The folded text alone, for aliases and queries, which need no way back. */
+export function foldText(source: string): string {
+  return walk(source, null);
+}
+
+// texts that fold to themselves: lower-case ASCII letters, digits, CJK ideographs
+const FOLDED = /^[0-9a-z\u4e00-\u9fff]*$/;
+
+/** Folds `source`, telling `unit` the source span of each folded UTF-16 unit. */
+function walk(source: string, unit: ((start: number, end: number) => void) | null): string {
+  if (!unit && FOLDED.test(source)) return source;
+  let text = '';
+  // characters kept as they are gather into a run, copied in one slice
+  let run = 0;
   const length = source.length;
   let i = 0;
   while (i < length) {
@@ -45,21 +84,20 @@ export function fold(source: string): Folded {
     const plain = !(next >= 0x300); // no combining mark can follow (NaN at the end)
 
     // fast paths: common CJK ideographs and ASCII, which NFKC leaves alone
-    if (plain && code >= 0x4e00 && code <= 0x9fff) {
-      text += source[i];
-      starts.push(i);
-      ends.push(i + 1);
+    const cjk = code >= 0x4e00 && code <= 0x9fff;
+    if (plain && (cjk || (code < 0x80 && !ASCII_DROP[code] && !(code >= 0x41 && code <= 0x5a)))) {
+      unit?.(i, i + 1);
       i++;
       continue;
     }
+    text += source.slice(run, i);
     if (plain && code < 0x80) {
-      const char = source[i];
-      if (!DROP.test(char)) {
-        text += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
-        starts.push(i);
-        ends.push(i + 1);
+      // an upper-case letter is lowered, anything else here is dropped
+      if (!ASCII_DROP[code]) {
+        text += String.fromCharCode(code + 32);
+        unit?.(i, i + 1);
       }
-      i++;
+      run = ++i;
       continue;
     }
 
@@ -70,17 +108,12 @@ export function fold(source: string): Folded {
       if (!MARK.test(String.fromCodePoint(mark))) break;
       end += mark > 0xffff ? 2 : 1;
     }
-    for (const char of source.slice(i, end).normalize('NFKC').toLowerCase()) {
-      if (DROP.test(char)) continue;
-      text += char;
-      for (let unit = 0; unit < char.length; unit++) {
-        starts.push(i);
-        ends.push(end);
-      }
-    }
-    i = end;
+    const folded = foldCluster(source.slice(i, end));
+    text += folded;
+    if (unit) for (let k = 0; k < folded.length; k++) unit(i, end);
+    run = i = end;
   }
-  return { text, starts, ends };
+  return text + source.slice(run);
 }
 
 /** Match quality, best highest; also the hit's `score`. */
@@ -94,23 +127,13 @@ const ALIAS_SUBSTRING = 1;
 interface Entry {
   kind: SearchHit['kind'];
   id: string;
-  name: Folded;
+  /** The name as displayed, and folded. */
+  name: string;
+  folded: string;
+  /** The way back from folded to displayed, made when a hit first needs it. */
+  map: Folded | null;
   /** Venues that handle it (all of a bundle's matters); 0 for a venue. */
   venues: number;
-}
-
-/**
- * Where a search looks: the folded names and aliases of all records, joined
- * by a separator no folded text contains, so one `indexOf` pass over a single
- * string finds every record that holds the query.
- */
-interface Haystack {
-  joined: string;
-  /** Start of each field in `joined`, ascending, then the end of the last. */
-  offsets: number[];
-  /** The entry each field belongs to, and whether it is an alias. */
-  owner: number[];
-  alias: boolean[];
 }
 
 const SEPARATOR = '\u0000';
@@ -125,34 +148,36 @@ const SEPARATOR = '\u0000';
 export function createSearchIndex(data: ServiceData, options: { lang?: string } = {}): SearchIndex {
   const lang = options.lang ?? data.lang;
   const found = lookup(data);
+
+  // every folded name and alias, joined by a separator no folded text holds,
+  // so one indexOf pass over one string finds every record holding the query
   const entries: Entry[] = [];
   const parts: string[] = [];
-  const offsets: number[] = [];
-  const owner: number[] = [];
-  const alias: boolean[] = [];
+  const starts: number[] = [];
+  const owners: number[] = [];
+  const aliases: boolean[] = [];
   let offset = 0;
-
-  const addField = (text: string, entry: number, isAlias: boolean): void => {
+  const addField = (text: string, entry: number, alias: boolean): void => {
     if (!text) return;
     parts.push(SEPARATOR, text);
     offset += SEPARATOR.length;
-    offsets.push(offset);
-    owner.push(entry);
-    alias.push(isAlias);
+    starts.push(offset);
+    owners.push(entry);
+    aliases.push(alias);
     offset += text.length;
   };
   const addEntry = (
     kind: Entry['kind'],
     id: string,
     name: string,
-    aliases: string[],
+    more: string[],
     venues: number,
   ): void => {
     const index = entries.length;
-    const folded = fold(name);
-    entries.push({ kind, id, name: folded, venues });
-    addField(folded.text, index, false);
-    for (const text of aliases) addField(fold(text).text, index, true);
+    const folded = foldText(name);
+    entries.push({ kind, id, name, folded, map: null, venues });
+    addField(folded, index, false);
+    for (const text of more) addField(foldText(text), index, true);
   };
 
   // matters, bundles, venues: document order breaks the final ties
@@ -164,20 +189,74 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     const venues = venuesHandlingAll(data, bundle.matters).length;
     addEntry('bundle', bundle.id, localize(bundle.name, lang), bundle.aliases, venues);
   }
-  for (const venue of data.venues) {
-    addEntry('venue', venue.id, localize(venue.name, lang), [], 0);
-  }
+  for (const venue of data.venues) addEntry('venue', venue.id, localize(venue.name, lang), [], 0);
   parts.push(SEPARATOR);
-  offsets.push(offset + SEPARATOR.length);
-  const haystack: Haystack = { joined: parts.join(''), offsets, owner, alias };
+  starts.push(offset + SEPARATOR.length);
+
+  const joined = parts.join('');
+  const fieldStart = Int32Array.from(starts);
+  const fieldOwner = Int32Array.from(owners);
+  const fieldAlias = Uint8Array.from(aliases, Number);
+  // per-search scratch, cleared after each search for the entries it touched
+  const tierOf = new Uint8Array(entries.length);
+  const atOf = new Int32Array(entries.length);
+
+  /** The best match of every entry holding the needle; the entries, in any order. */
+  const match = (needle: string): number[] => {
+    const touched: number[] = [];
+    let field = 0;
+    let pos = joined.indexOf(needle);
+    while (pos !== -1) {
+      // the field holding this occurrence: the last starting at or before it
+      let high = fieldStart.length - 2;
+      while (field < high) {
+        const mid = (field + high + 1) >> 1;
+        if (fieldStart[mid] <= pos) field = mid;
+        else high = mid - 1;
+      }
+      const at = pos - fieldStart[field];
+      const whole = at === 0 && needle.length === fieldStart[field + 1] - 1 - fieldStart[field];
+
+      // rate it; the first occurrence in a field is its best, so skip the rest
+      let tier: number;
+      if (fieldAlias[field]) tier = whole ? ALIAS_EXACT : ALIAS_SUBSTRING;
+      else tier = whole ? NAME_EXACT : at === 0 ? NAME_PREFIX : NAME_SUBSTRING;
+      const entry = fieldOwner[field];
+      if (tierOf[entry] === 0) touched.push(entry);
+      if (tier > tierOf[entry]) {
+        tierOf[entry] = tier;
+        atOf[entry] = fieldAlias[field] ? -1 : at;
+      }
+      pos = joined.indexOf(needle, fieldStart[field + 1]);
+    }
+    return touched;
+  };
 
   return {
     search(query: string, searchOptions: SearchOptions = {}): SearchHit[] {
-      const limit = searchOptions.limit ?? 10;
-      const needle = fold(query).text;
+      const limit = Math.floor(searchOptions.limit ?? 10);
+      const needle = foldText(query);
       if (!needle || !(limit > 0)) return [];
-      const best = bestMatches(haystack, needle);
-      return rankHits(data, entries, best, needle.length, limit, searchOptions.origin ?? null);
+      const origin = searchOptions.origin ?? null;
+
+      // find, then keep the best `limit` entries
+      const touched = match(needle);
+      const compare = comparator(data, entries, tierOf, origin);
+      const top = best(touched, limit, compare);
+
+      // build the hits, then clear the scratch for the next search
+      const hits = top.map((index): SearchHit => {
+        const entry = entries[index];
+        const at = atOf[index];
+        return {
+          kind: entry.kind,
+          id: entry.id,
+          score: tierOf[index],
+          ranges: at < 0 ? [] : spans((entry.map ??= fold(entry.name)), at, at + needle.length),
+        };
+      });
+      for (const index of touched) tierOf[index] = 0;
+      return hits;
     },
   };
 }
@@ -201,92 +280,56 @@ function venuesHandlingAll(data: ServiceData, matters: string[]): Venue[] {
   return out;
 }
 
-/** The best match of each entry: its quality and where in its name it lies. */
-interface Match {
-  tier: number;
-  /** Start of the match in the folded name, or -1 for an alias match. */
-  at: number;
-}
-
-function bestMatches(haystack: Haystack, needle: string): Map<number, Match> {
-  const { joined, offsets, owner, alias } = haystack;
-  const best = new Map<number, Match>();
-  let pos = joined.indexOf(needle);
-  while (pos !== -1) {
-    // the field holding this occurrence: the last whose start is at or before it
-    let low = 0;
-    let high = offsets.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (offsets[mid] <= pos) low = mid;
-      else high = mid - 1;
-    }
-    const field = low;
-    const start = pos - offsets[field];
-    const whole = start === 0 && needle.length === offsets[field + 1] - 1 - offsets[field];
-
-    // rate it; the first occurrence in a field is its best, so skip the rest
-    const tier = alias[field]
-      ? whole
-        ? ALIAS_EXACT
-        : ALIAS_SUBSTRING
-      : whole
-        ? NAME_EXACT
-        : start === 0
-          ? NAME_PREFIX
-          : NAME_SUBSTRING;
-    const entry = owner[field];
-    const known = best.get(entry);
-    if (!known || tier > known.tier) best.set(entry, { tier, at: alias[field] ? -1 : start });
-    pos = joined.indexOf(needle, offsets[field + 1]);
-  }
-  return best;
-}
-
-function rankHits(
+/**
+ * The order of hits: match quality, then more venues handling it, then the
+ * shorter name, then (with an origin) the nearer venue, then document order
+ * (matters, bundles, venues).
+ */
+function comparator(
   data: ServiceData,
   entries: Entry[],
-  best: Map<number, Match>,
-  length: number,
-  limit: number,
+  tierOf: Uint8Array,
   origin: LngLat | null,
-): SearchHit[] {
+): (a: number, b: number) => number {
   // nearest venue of each entry, worked out only when a tie needs it
   const near = new Map<number, number>();
   const nearest = (index: number): number => {
     let metres = near.get(index);
     if (metres === undefined) {
-      metres = origin ? nearestVenue(data, entries[index], origin) : Infinity;
+      metres = nearestVenue(data, entries[index], origin!);
       near.set(index, metres);
     }
     return metres;
   };
-
-  // quality, then venues handling it, then shorter names, then nearer, then
-  // document order (matters, bundles, venues)
-  const order = [...best.keys()];
-  order.sort((a, b) => {
+  return (a, b) => {
     const ea = entries[a];
     const eb = entries[b];
     return (
-      best.get(b)!.tier - best.get(a)!.tier ||
+      tierOf[b] - tierOf[a] ||
       eb.venues - ea.venues ||
-      ea.name.text.length - eb.name.text.length ||
-      (origin ? nearest(a) - nearest(b) || 0 : 0) ||
+      ea.folded.length - eb.folded.length ||
+      (origin ? nearest(a) - nearest(b) || 0 : 0) || // Infinity - Infinity is NaN
       a - b
     );
-  });
+  };
+}
 
-  return order.slice(0, limit).map((index) => {
-    const entry = entries[index];
-    const match = best.get(index)!;
-    return {
-      kind: entry.kind,
-      id: entry.id,
-      score: match.tier,
-      ranges: match.at < 0 ? [] : spans(entry.name, match.at, match.at + length),
-    };
-  });
+/** The first `limit` items in order; a bounded insertion beats sorting many hits. */
+function best(items: number[], limit: number, compare: (a: number, b: number) => number): number[] {
+  if (items.length <= limit || limit * 8 > items.length) {
+    return items.sort(compare).slice(0, limit);
+  }
+  const top: number[] = [];
+  for (const item of items) {
+    if (top.length === limit && compare(item, top[limit - 1]) >= 0) continue;
+    let i = top.length === limit ? limit - 1 : top.length;
+    while (i > 0 && compare(item, top[i - 1]) < 0) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = item;
+  }
+  return top;
 }
 
 /** Metres from the origin to the entry's venue, or to the nearest venue handling it. */

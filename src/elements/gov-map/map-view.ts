@@ -13,6 +13,7 @@ import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { Circle, Fill, RegularShape, Stroke, Style } from 'ol/style.js';
 import type { StyleFunction } from 'ol/style/Style.js';
 import { asArray } from 'ol/color.js';
+import { equals } from 'ol/array.js';
 import { boundingExtent } from 'ol/extent.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { unByKey } from 'ol/Observable.js';
@@ -40,12 +41,11 @@ export interface MarkerColors {
   halo: string;
 }
 
-/** A resolved base map; `credit` is plain text (escaped before OpenLayers sees it). */
+/** A resolved base map. */
 export type BasemapConfig =
-  | { kind: 'none'; credit: string[] }
-  | { kind: 'osm'; credit: string[] }
-  | { kind: 'tianditu' | 'tianditu-img'; key: string; credit: string[] }
-  | { kind: 'xyz'; url: string; crs: Crs; credit: string[] };
+  | { kind: 'none' | 'osm' }
+  | { kind: 'tianditu' | 'tianditu-img'; key: string }
+  | { kind: 'xyz'; url: string; crs: Crs };
 
 export interface MapClick {
   /** The clicked point, WGS-84. */
@@ -61,7 +61,7 @@ export interface MapViewOptions {
   popup: HTMLElement;
   colors: MarkerColors;
   basemap: BasemapConfig;
-  /** Attribution of the data and the page, plain text. */
+  /** Credits (base map, page, data) as plain text; escaped before OpenLayers sees them. */
   credit: string[];
   onClick: (click: MapClick) => void;
 }
@@ -91,6 +91,8 @@ export class MapView {
   private selected: string | null = null;
   private dimmed: ReadonlySet<string> | null = null;
   private fitPending = false;
+  private fitZoom: number | undefined;
+  private popupId: string | null = null;
   private disposed = false;
 
   constructor(options: MapViewOptions) {
@@ -144,7 +146,7 @@ export class MapView {
       this.map.on('singleclick', (event) => this.handleClick(event)),
       this.map.on('pointermove', (event) => this.handleHover(event)),
       this.map.on('change:size', () => {
-        if (this.fitPending) this.fit();
+        if (this.fitPending) this.fit(this.fitZoom);
       }),
     );
 
@@ -192,22 +194,28 @@ export class MapView {
       return;
     }
     const coordinate = fromLonLat(point);
-    if (feature) feature.getGeometry()?.setCoordinates(coordinate);
-    else this.originSource.addFeature(new Feature(new Point(coordinate)));
+    const geometry = feature?.getGeometry();
+    if (!geometry) this.originSource.addFeature(new Feature(new Point(coordinate)));
+    else if (!equals(geometry.getCoordinates(), coordinate)) geometry.setCoordinates(coordinate);
   }
 
-  /** Fits the view to the drawn venues, now or once the map has a size. */
-  fit(): void {
+  /**
+   * Fits the view to the drawn venues (then sets `zoom`, when given), now or
+   * once the map has a size: fitting into a hidden container has no meaning.
+   */
+  fit(zoom?: number): void {
     const size = this.map.getSize();
     const features = this.venueSource.getFeatures();
     if (!features.length) return;
     if (!size || !size[0] || !size[1]) {
       this.fitPending = true;
+      this.fitZoom = zoom;
       return;
     }
     this.fitPending = false;
     const coordinates = features.map((f) => f.getGeometry()!.getCoordinates());
     this.view.fit(boundingExtent(coordinates), { padding: fitPadding, maxZoom: markerZoom });
+    if (zoom !== undefined) this.view.setZoom(zoom);
   }
 
   /** Centres the view on a WGS-84 point; `zoom` defaults to the current one. */
@@ -221,7 +229,12 @@ export class MapView {
   panTo(point: LngLat, done?: () => void): void {
     this.fitPending = false;
     const zoom = Math.max(this.view.getZoom() ?? markerZoom, markerZoom - 1);
+    this.view.cancelAnimations();
     this.view.animate({ center: fromLonLat(point), zoom, duration: 250 }, () => done?.());
+  }
+
+  setZoom(zoom: number): void {
+    this.view.setZoom(zoom);
   }
 
   zoomBy(delta: number): void {
@@ -235,13 +248,20 @@ export class MapView {
     return !!this.venueSource.getFeatureById(id);
   }
 
-  /** Opens the popup at a venue's marker. */
+  /** Opens the popup at a venue's marker (panning it into view when needed). */
   openPopup(id: string): void {
     const feature = this.venueSource.getFeatureById(id);
+    this.popupId = feature ? id : null;
     this.overlay.setPosition(feature?.getGeometry()?.getCoordinates());
   }
 
+  isPopupOpen(id: string): boolean {
+    return this.popupId === id;
+  }
+
   closePopup(): void {
+    if (this.popupId === null) return;
+    this.popupId = null;
     this.overlay.setPosition(undefined);
   }
 
@@ -329,6 +349,7 @@ export class MapView {
     // the level shows in colour and in size or shape, for readers who cannot tell colours apart
     const radius = { district: 9, street: 7.5, community: 6.5, 'self-service': 7 }[level] ?? 6;
     const grow = state === 'selected' ? 4 : 0;
+    const quarter = Math.PI / 4;
     const fill = new Fill({ color: state === 'dimmed' ? withAlpha(color, 0.3) : color });
     const stroke =
       state === 'selected'
@@ -336,7 +357,7 @@ export class MapView {
         : new Stroke({ color: withAlpha(colors.halo, state === 'dimmed' ? 0.5 : 1), width: 2 });
     const image =
       level === 'self-service'
-        ? new RegularShape({ points: 4, radius: radius + 1 + grow, angle: Math.PI / 4, fill, stroke })
+        ? new RegularShape({ points: 4, radius: radius + 1 + grow, angle: quarter, fill, stroke })
         : new Circle({ radius: radius + grow, fill, stroke });
     const zIndex = state === 'selected' ? 3 : state === 'dimmed' ? 0 : 1;
     return new Style({ image, zIndex });
@@ -360,45 +381,35 @@ export class MapView {
 }
 
 /** The tile layers of a base map; `none` has none (the container's colour shows). */
+/**
+ * The tile layers of a base map; `none` has none (the container's colour
+ * shows). Credits other than OSM's own live on the venue layer's source.
+ */
 function baseLayers(config: BasemapConfig): TileLayer[] {
-  const attributions = config.credit.map(escapeHtml);
   switch (config.kind) {
     case 'none':
       return [];
     case 'osm':
-      // OSM's own credit first, then the page's
-      return [new TileLayer({ source: new OSM({ attributions: [osmCredit, ...attributions] }) })];
+      return [new TileLayer({ source: new OSM() })];
     case 'tianditu':
-      return [
-        tiandituLayer('vec', config.key, attributions),
-        tiandituLayer('cva', config.key, []),
-      ];
+      return [tiandituLayer('vec', config.key), tiandituLayer('cva', config.key)];
     case 'tianditu-img':
-      return [
-        tiandituLayer('img', config.key, attributions),
-        tiandituLayer('cia', config.key, []),
-      ];
+      return [tiandituLayer('img', config.key), tiandituLayer('cia', config.key)];
     case 'xyz':
       // TODO(#5): a GCJ-02 template (basemap-crs="GCJ02") needs the venues, the
       // origin and clicks shifted onto it; it is drawn unshifted for now.
-      return [new TileLayer({ source: new XYZ({ url: config.url, attributions, maxZoom: 19 }) })];
+      return [new TileLayer({ source: new XYZ({ url: config.url, maxZoom: 19 }) })];
   }
 }
 
 /** One Tianditu Web-Mercator (`_w`) layer through its WMTS KVP endpoint. */
-function tiandituLayer(layer: string, key: string, attributions: string[]): TileLayer {
+function tiandituLayer(layer: string, key: string): TileLayer {
   const url =
     `https://t${tiandituHosts}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile` +
     `&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles` +
     `&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
-  return new TileLayer({
-    source: new XYZ({ url, maxZoom: 18, attributions: attributions.length ? attributions : undefined }),
-  });
+  return new TileLayer({ source: new XYZ({ url, maxZoom: 18 }) });
 }
-
-const osmCredit =
-  '&#169; <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a> ' +
-  'contributors';
 
 function lngLat(coordinate: Coordinate): LngLat {
   const [lng, lat] = toLonLat(coordinate);
