@@ -54,7 +54,9 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   middleware: [testEndpoints],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021' })],
-  concurrency: 2,
+  // one page at a time: a page in a background tab gets no animation frames,
+  // and OpenLayers draws on animation frames
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browsers: [

@@ -383,7 +383,17 @@ describe('<gov-map>', () => {
       await waitUntil(() => !h.popupVisible(), 'Esc did not close it');
     });
 
-    it('should select through the popup guide button, or link with venue-url', async () => {
+    it('should announce the venue again from the guide button', async () => {
+      const h = await setup();
+      await clickVenue(h, 'v-west');
+
+      const selected = oneEvent(h.el, 'gov-venue-select') as Promise<GovVenueSelectEvent>;
+      h.popup()!.querySelector<HTMLButtonElement>('button[part="guide-button"]')!.click();
+
+      expect((await selected).detail.id).to.equal('v-west');
+    });
+
+    it('should make the guide button a link with venue-url', async () => {
       const h = await setup({ venueUrl: '/guide.html?venue={venue}' });
 
       await clickVenue(h, 'v-west');

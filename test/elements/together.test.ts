@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MatterSearch } from '../../src/elements/matter-search/define.js';
 import type { VenueGuide } from '../../src/elements/venue-guide/define.js';
 import { define } from '../../src/shared/define.js';
@@ -22,7 +22,7 @@ describe('elements sharing a src', () => {
   describe('when they share a group', () => {
     it('should fetch the document once for all of them', async () => {
       const src = `${DISTRICT}?shared=${freshGroup()}`;
-      const page = await fixture(html`<div>
+      const page = fixtureSync(html`<div>
         <matter-search src=${src}></matter-search>
         <venue-guide src=${src}></venue-guide>
         <venue-guide src=${new URL(src, location.href).href}></venue-guide>
@@ -39,7 +39,7 @@ describe('elements sharing a src', () => {
 
     it('should filter the locator by the matter chosen in the search', async () => {
       const group = freshGroup();
-      const page = await fixture(html`<div>
+      const page = fixtureSync(html`<div>
         <matter-search src=${DISTRICT} group=${group}></matter-search>
         <venue-guide src=${DISTRICT} group=${group}></venue-guide>
       </div>`);
@@ -58,7 +58,7 @@ describe('elements sharing a src', () => {
 
     it("should open a venue's card in one locator when chosen in another", async () => {
       const group = freshGroup();
-      const page = await fixture(html`<div>
+      const page = fixtureSync(html`<div>
         <venue-guide src=${DISTRICT} group=${group}></venue-guide>
         <venue-guide src=${DISTRICT} group=${group}></venue-guide>
       </div>`);
@@ -74,7 +74,7 @@ describe('elements sharing a src', () => {
 
   describe('when they are in different groups', () => {
     it('should keep their own selections', async () => {
-      const page = await fixture(html`<div>
+      const page = fixtureSync(html`<div>
         <venue-guide src=${DISTRICT} group=${freshGroup()}></venue-guide>
         <venue-guide src=${DISTRICT} group=${freshGroup()}></venue-guide>
       </div>`);
@@ -138,7 +138,7 @@ describe('a failed load', () => {
   it('should show an error with retry, fire gov-error and warn once per URL', async () => {
     const warnings = captureWarnings();
     const src = `/__test__/status/500?k=${freshGroup()}`;
-    const page = await fixture(html`<div>
+    const page = fixtureSync(html`<div>
       <venue-guide src=${src}></venue-guide>
       <matter-search src=${src}></matter-search>
     </div>`);

@@ -8,6 +8,7 @@ import { lookup } from '../../core/lookup.js';
 import type { Crs, LngLat, ServiceData, Venue } from '../../core/types.js';
 import { distanceParts, levelClass, levelKey, telHref } from '../../shared/format.js';
 import { GovElement, parsePoint } from '../../shared/gov-element.js';
+import { GovVenueSelectEvent } from '../../shared/events.js';
 import type { SelectionState } from '../../shared/store.js';
 import { olStyles } from './ol-css.js';
 import type { BasemapConfig, MapClick, MapView, MarkerColors } from './map-view.js';
@@ -42,6 +43,7 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * `basemap-key` is given. OSM tiles carry no 审图号 and do not belong on a
  * Chinese government page; `osm` is there for tests and demos abroad.
  *
+ * @tagname gov-map
  * @summary A map of government-service venues (政务服务场所地图).
  *
  * @attr src - The data document's URL; elements naming the same URL share it.
@@ -73,7 +75,8 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  *
  * @fires gov-load - The data is ready; `detail` has the counts and problems.
  * @fires gov-error - The data could not be loaded.
- * @fires gov-venue-select - A venue was chosen on the map, in its list or popup.
+ * @fires gov-venue-select - A venue was chosen with a marker or the list; fired again by
+ *   the popup's guide button, so a page can bring its `<venue-guide>` into view.
  * @fires gov-origin-change - The origin was set by "locate me" (`source: 'geolocation'`) or
  *   "choose on map" (`source: 'map'`); ordinary map clicks never set it.
  *
@@ -424,6 +427,16 @@ export class GovMap extends GovElement {
     this.requestUpdate();
   }
 
+  /**
+   * The popup's guide button. Its venue is already the group's choice (the
+   * popup follows it), so the choice is announced again: a page can bring
+   * its `<venue-guide>` into view on `gov-venue-select`.
+   */
+  private openGuide(id: string): void {
+    if (this.chosen.venue === id) this.dispatchEvent(new GovVenueSelectEvent({ id }));
+    else this.chooseVenue(id);
+  }
+
   private closePopup(): void {
     const focusInside = !!this.popup?.contains(this.activeElement());
     this.popupVenue = null;
@@ -748,7 +761,7 @@ export class GovMap extends GovElement {
     const parts = metres === null ? null : distanceParts(metres);
     const away = parts && html`<span class="distance">${this.t(parts.key, parts)}</span>`;
     const guideUrl = this.venueUrl?.replace(/\{venue\}/g, encodeURIComponent(venue.id));
-    const choose = () => this.chooseVenue(venue.id);
+    const choose = () => this.openGuide(venue.id);
     return html`
       <div
         class="popup-body"
