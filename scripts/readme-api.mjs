@@ -30,7 +30,7 @@ function table(head, rows) {
 
 function elementSection(element) {
   const attributes = (element.attributes ?? []).map((a) => [`\`${a.name}\``, a.description]);
-  const events = (element.events ?? []).map((e) => [`\`${e.name}\``, e.description]);
+  const events = (element.events ?? []).filter((e) => e.name).map((e) => [`\`${e.name}\``, e.description]);
   const parts = (element.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description]);
   const props = (element.cssProperties ?? []).map((p) => [
     `\`${p.name}\``,
