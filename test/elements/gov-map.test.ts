@@ -291,6 +291,18 @@ describe('<gov-map>', () => {
       await waitUntil(() => view.getZoom() === zoom && !view.getAnimating());
     });
 
+    it('should draw an icon in every control', async () => {
+      const { root } = await setup();
+
+      const shapes = [...root.querySelectorAll('[part~="control"] svg > *')];
+
+      expect(shapes.length).to.be.greaterThan(3);
+      for (const shape of shapes) {
+        expect(shape.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+        expect((shape as SVGGraphicsElement).getBBox().width).to.be.greaterThan(0);
+      }
+    });
+
     it('should pass an accessibility check', async () => {
       const { el } = await setup();
 
@@ -725,12 +737,9 @@ describe('<gov-map>', () => {
       root.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       expect(await el.ready).to.equal('error');
       warnings.restore();
-      expect(warnings.messages).to.deep.equal([
-        '[gov-map] Loading http://localhost:8000/__test__/status/500 failed: the server ' +
-          'answered HTTP 500 Internal Server Error.',
-        '[gov-map] Loading http://localhost:8000/__test__/status/500 failed: the server ' +
-          'answered HTTP 500 Internal Server Error.',
-      ]);
+      const url = new URL('/__test__/status/500', location.href).href;
+      const message = `[gov-map] Loading ${url} failed: the server answered HTTP 500 Internal Server Error.`;
+      expect(warnings.messages).to.deep.equal([message, message]);
     });
   });
 });
