@@ -95,6 +95,9 @@ const zh = {
   zoomIn: '放大',
   zoomOut: '缩小',
   mapLoadFailed: '地图组件加载失败',
+  // hours and plans (#3)
+  // search (#4)
+  // map (#5)
   locateDenied: '定位权限被拒绝，请在浏览器设置中允许本网站获取位置',
   locateUnavailable: '暂时无法获取您的位置，请稍后再试或在地图上选择起点',
   locateTimeout: '定位超时，请稍后再试或在地图上选择起点',
@@ -194,6 +197,9 @@ const en: Strings = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   mapLoadFailed: 'The map could not be loaded',
+  // hours and plans (#3)
+  // search (#4)
+  // map (#5)
   locateDenied: 'Location access was denied; allow it for this site in the browser',
   locateUnavailable: 'Your position is not available; try again or choose a point on the map',
   locateTimeout: 'Locating took too long; try again or choose a point on the map',
