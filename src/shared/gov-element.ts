@@ -79,7 +79,9 @@ export abstract class GovElement extends LitElement {
   }
 
   protected get chosen(): SelectionState {
-    return this.selection?.state ?? { matter: null, venue: null, origin: null, area: null };
+    return (
+      this.selection?.state ?? { matter: null, venue: null, origin: null, area: null, when: null }
+    );
   }
 
   /** The language in use. */

@@ -142,11 +142,13 @@ export interface SelectionState {
   venue: string | null;
   origin: Origin | null;
   area: string | null;
+  /** When the citizen will go; null for now. */
+  when: Date | null;
 }
 
 /** What the elements of one `src` and `group` have chosen together. */
 export class Selection extends Subscribable {
-  state: SelectionState = { matter: null, venue: null, origin: null, area: null };
+  state: SelectionState = { matter: null, venue: null, origin: null, area: null, when: null };
 
   /** Applies a change; listeners hear only when something differs. */
   update(patch: Partial<SelectionState>): boolean {
@@ -155,6 +157,7 @@ export class Selection extends Subscribable {
       sameMatter(next.matter, this.state.matter) &&
       next.venue === this.state.venue &&
       next.area === this.state.area &&
+      next.when?.getTime() === this.state.when?.getTime() &&
       sameOrigin(next.origin, this.state.origin);
     if (same) return false;
     this.state = next;
