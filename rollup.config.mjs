@@ -56,4 +56,19 @@ export default [
     plugins: plugins(false),
     onwarn: quiet,
   },
+  // the data tool (`npx gov-service-map`, src/tool): one file for Node; the
+  // packages it imports are dependencies of the package, so they stay external
+  {
+    input: 'src/tool/cli.ts',
+    external: (id) =>
+      id.startsWith('node:') ||
+      /^(commander|csv-parse|read-excel-file|pinyin-pro|gcoord|chinese-days)(\/|$)/.test(id),
+    output: { file: 'dist/tool.js', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [
+      resolve({ exportConditions: ['node'] }),
+      commonjs(),
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+    ],
+    onwarn: quiet,
+  },
 ];

@@ -1,5 +1,4 @@
 import gcoord from 'gcoord';
-import { ringContains } from './geo.js';
 import type { Crs, LngLat } from './types.js';
 
 // gcoord is CommonJS with an ESM build whose only export is a default object;
@@ -85,6 +84,90 @@ const SOUTH = 15.6;
 const NORTH = 53.55;
 
 /**
+ * The outline made quick to test, built on first use. Loading a large
+ * document converts every point, and the polygon test was most of that work.
+ *
+ * - `cells`: half-degree cells over the bounding box. A cell no edge comes
+ *   near is wholly inside or wholly outside, so a point there is answered by
+ *   one lookup (most of the mainland, and the open sea).
+ * - `rows`: for each half-degree band of latitude, the edges that reach into
+ *   it. The ray cast east from a point only meets edges spanning its
+ *   latitude, so a point in a cell the outline crosses (a border, a coast)
+ *   is tested against a dozen edges of its band rather than all of them.
+ *   Crossings are counted over every ring together: their parity is the
+ *   even-odd rule over the rings.
+ */
+interface Prepared {
+  cells: Uint8Array;
+  rows: Float64Array[];
+}
+
+const CELL = 0.5;
+const COLUMNS = Math.ceil((EAST - WEST) / CELL);
+const ROWS = Math.ceil((NORTH - SOUTH) / CELL);
+const OUTSIDE = 0;
+const INSIDE = 1;
+const CROSSED = 2;
+let prepared: Prepared | null = null;
+
+const columnOf = (lng: number): number =>
+  Math.min(COLUMNS - 1, Math.max(0, Math.floor((lng - WEST) / CELL)));
+const rowOf = (lat: number): number =>
+  Math.min(ROWS - 1, Math.max(0, Math.floor((lat - SOUTH) / CELL)));
+
+function prepare(): Prepared {
+  const cells = new Uint8Array(COLUMNS * ROWS);
+  const edges: number[][] = Array.from({ length: ROWS }, () => []);
+
+  // each edge goes to the bands it reaches, and the cells its bounding box
+  // touches need the full test; the margin gives an edge along a cell's side
+  // to both cells
+  const MARGIN = 1e-9;
+  for (const ring of OUTLINE) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [x1, y1] = ring[i];
+      const [x2, y2] = ring[j];
+      const c0 = columnOf(Math.min(x1, x2) - MARGIN);
+      const c1 = columnOf(Math.max(x1, x2) + MARGIN);
+      const r0 = rowOf(Math.min(y1, y2) - MARGIN);
+      const r1 = rowOf(Math.max(y1, y2) + MARGIN);
+      for (let r = r0; r <= r1; r++) {
+        edges[r].push(x1, y1, x2, y2);
+        for (let c = c0; c <= c1; c++) cells[r * COLUMNS + c] = CROSSED;
+      }
+    }
+  }
+  const rows = edges.map((list) => Float64Array.from(list));
+
+  // no edge enters the other cells, so their centre speaks for all of them
+  for (let r = 0; r < ROWS; r++) {
+    const lat = SOUTH + (r + 0.5) * CELL;
+    for (let c = 0; c < COLUMNS; c++) {
+      const at = r * COLUMNS + c;
+      if (cells[at] !== CROSSED) {
+        cells[at] = bandContains(rows[r], WEST + (c + 0.5) * CELL, lat) ? INSIDE : OUTSIDE;
+      }
+    }
+  }
+  return { cells, rows };
+}
+
+/** The even-odd rule over the edges of one band, by a ray cast east. */
+function bandContains(edges: Float64Array, lng: number, lat: number): boolean {
+  let inside = false;
+  for (let k = 0; k < edges.length; k += 4) {
+    const xi = edges[k];
+    const yi = edges[k + 1];
+    const xj = edges[k + 2];
+    const yj = edges[k + 3];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
  * Whether a WGS-84 point lies in mainland China (Hainan included; Hong Kong,
  * Macau and Taiwan not), where maps use the GCJ-02 and BD-09 offsets. Coarse:
  * trust it to a few hundred metres around Shenzhen and Zhuhai, some 20 km on
@@ -93,12 +176,38 @@ const NORTH = 53.55;
 export function inMainlandChina(point: LngLat): boolean {
   const [lng, lat] = point;
   if (!(lng >= WEST && lng <= EAST && lat >= SOUTH && lat <= NORTH)) return false;
-  let inside = false;
-  for (const ring of OUTLINE) if (ringContains(ring, lng, lat)) inside = !inside;
-  return inside;
+  prepared ??= prepare();
+  const row = rowOf(lat);
+  const cell = prepared.cells[row * COLUMNS + columnOf(lng)];
+  if (cell !== CROSSED) return cell === INSIDE;
+  return bandContains(prepared.rows[row], lng, lat);
 }
 
 const GCOORD = { WGS84, CGCS2000: WGS84, GCJ02, BD09 } as const;
+
+/** The spellings people write for the four systems, to their `Crs` names. */
+const CRS_NAMES: Record<string, Crs> = {
+  WGS84: 'WGS84',
+  'WGS-84': 'WGS84',
+  'EPSG:4326': 'WGS84',
+  CGCS2000: 'CGCS2000',
+  'EPSG:4490': 'CGCS2000',
+  GCJ02: 'GCJ02',
+  'GCJ-02': 'GCJ02',
+  BD09: 'BD09',
+  'BD-09': 'BD09',
+};
+
+/** A coordinate system's name in any common spelling; throws, naming the choices, if unknown. */
+function crsName(name: string): Crs {
+  const found = CRS_NAMES[String(name).trim().toUpperCase()];
+  if (!found) {
+    throw new RangeError(
+      `Unknown coordinate system "${name}": use WGS84, CGCS2000 (EPSG:4490), GCJ02 or BD09.`,
+    );
+  }
+  return found;
+}
 
 /**
  * The point in another coordinate system. CGCS2000 is treated as WGS-84 (they
@@ -109,8 +218,11 @@ const GCOORD = { WGS84, CGCS2000: WGS84, GCJ02, BD09 } as const;
  * may be judged either way.
  */
 export function convert(point: LngLat, from: Crs, to: Crs): LngLat {
-  const source = GCOORD[from];
-  const target = GCOORD[to];
+  const source = GCOORD[crsName(from)];
+  const target = GCOORD[crsName(to)];
+  if (!Array.isArray(point) || !Number.isFinite(point[0]) || !Number.isFinite(point[1])) {
+    throw new TypeError(`convert() takes a [lng, lat] point of finite numbers; got ${point}.`);
+  }
   if (source === target || !inMainlandChina(point)) return [point[0], point[1]];
   const [lng, lat] = transform([point[0], point[1]], source, target);
   return [lng, lat];

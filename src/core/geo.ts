@@ -7,6 +7,11 @@ const RAD = Math.PI / 180;
 
 /** Great-circle distance in metres between two WGS-84 points (haversine). */
 export function distance(a: LngLat, b: LngLat): number {
+  if (!isPoint(a) || !isPoint(b)) {
+    throw new TypeError(
+      `distance() takes two [lng, lat] points of finite numbers; got ${show(a)} and ${show(b)}.`,
+    );
+  }
   const dLat = (b[1] - a[1]) * RAD;
   const dLng = (b[0] - a[0]) * RAD;
   const h =
@@ -14,6 +19,20 @@ export function distance(a: LngLat, b: LngLat): number {
     Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
   // min() keeps rounding from pushing antipodal points past asin's domain
   return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function isPoint(p: unknown): p is LngLat {
+  return (
+    Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1])
+  );
+}
+
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /**

@@ -67,6 +67,19 @@ export async function loadServiceData(
     throw new ServiceDataError('abort', `Loading ${url} was cancelled.`, url);
   }
 
+  // outside a page there is nothing to resolve a relative address against
+  if (typeof url !== 'string' || !url.trim()) {
+    const message = `loadServiceData needs the data file's URL as a string, not ${String(url)}.`;
+    throw new ServiceDataError('network', message, String(url));
+  }
+  if (!globalThis.location && !/^[a-z][a-z\d+.-]*:/i.test(url)) {
+    const message =
+      `Cannot load ${url}: it is a relative address and there is no page to resolve it ` +
+      'against. Give an absolute http(s) URL, or read the file and pass its text to ' +
+      'parseServiceData.';
+    throw new ServiceDataError('network', message, url);
+  }
+
   // one controller ends the request on the caller's abort and on the timeout
   const controller = new AbortController();
   let timedOut = false;

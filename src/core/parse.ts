@@ -33,6 +33,7 @@
  * | `invalid-link`         | warning  | not `http:`/`https:` (appointments: or `tel:`); dropped    |
  * | `unknown-matter`       | warning  | a venue or bundle names a missing matter; dropped         |
  * | `unknown-area`         | warning  | a venue `area` or area `parent` that is missing; null     |
+ * | `area-cycle`           | warning  | an area is its own ancestor; its parent set to none        |
  * | `duplicate-reference`  | info     | a matter listed twice in one venue or bundle; kept once   |
  * | `bundle-empty`         | warning  | a bundle left with no known matter; kept                  |
  * | `unknown-field`        | info     | a field the format lacks; ignored (one problem per name   |
@@ -59,6 +60,7 @@ import type {
   Matter,
   MultiPolygon,
   ParseResult,
+  Pinyin,
   Polygon,
   Problem,
   ServiceData,
@@ -90,21 +92,21 @@ const NOUN: Record<Kind, string> = {
 
 const TOP_KEYS = new Set([
   '$schema', 'version', 'title', 'lang', 'crs', 'timezone', 'updated', 'attribution',
-  'areas', 'venues', 'matters', 'bundles', 'calendar',
+  'areas', 'venues', 'matters', 'bundles', 'calendar', 'words',
 ]);
 const GEOJSON_TOP_KEYS = new Set([...TOP_KEYS, 'type', 'features', 'bbox']);
 GEOJSON_TOP_KEYS.delete('venues');
 const FEATURE_KEYS = new Set(['type', 'id', 'geometry', 'properties', 'bbox']);
 const VENUE_KEYS = new Set([
   'id', 'name', 'level', 'area', 'address', 'location', 'phone', 'hours', 'openingHours',
-  'closures', 'matters', 'appointment', 'queue', 'facilities', 'note', 'updated',
+  'closures', 'matters', 'appointment', 'queue', 'facilities', 'note', 'updated', 'pinyin',
 ]);
 const VENUE_MATTER_KEYS = new Set(['matter', 'window', 'hours', 'phone', 'code', 'appointment']);
 const CLOSURE_KEYS = new Set(['from', 'to', 'note']);
 const MATTER_KEYS = new Set([
   'id', 'name', 'aliases', 'code', 'type', 'department', 'audience', 'topics', 'scope',
   'visits', 'online', 'promised', 'legal', 'fee', 'conditions', 'materials', 'steps', 'basis',
-  'phone', 'complaintPhone', 'faq',
+  'phone', 'complaintPhone', 'faq', 'pinyin',
 ]);
 const MATERIAL_KEYS = new Set(['name', 'required', 'form', 'copies', 'note']);
 const FAQ_KEYS = new Set(['q', 'a']);
@@ -185,7 +187,7 @@ function show(value: unknown): string {
 /** A number from a number or a numeric string; NaN otherwise. */
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
   return NaN;
 }
 
@@ -215,6 +217,16 @@ interface UnknownField {
  * describe the record being read, so that messages and JSON pointers are
  * built only when a problem needs them, without a closure per record.
  */
+/** `{ "type": "Point", "coordinates": [lng, lat] }`. */
+function isPointGeometry(value: unknown): value is { type: 'Point'; coordinates: unknown[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'Point' &&
+    Array.isArray((value as { coordinates?: unknown }).coordinates)
+  );
+}
+
 class Parser {
   private readonly problems: Problem[] = [];
   private readonly data = emptyData();
@@ -290,6 +302,7 @@ class Parser {
     data.updated = this.str(doc.updated, 'updated', '');
     data.attribution = this.text(doc.attribution, 'attribution', '');
     this.calendar(doc.calendar);
+    if (doc.words !== undefined) this.words(doc.words);
 
     // areas before venues, matters before bundles and venues, so references resolve
     this.areas(doc.areas);
@@ -513,11 +526,16 @@ class Parser {
     let lngRaw: unknown;
     let latRaw: unknown;
     if (typeof value === 'string') {
-      const comma = value.indexOf(',');
+      // Chinese editors often type the full-width comma
+      const comma = value.search(/[,，]/);
       if (comma >= 0) {
         lngRaw = value.slice(0, comma);
         latRaw = value.slice(comma + 1);
       }
+    } else if (isPointGeometry(value)) {
+      // a GeoJSON Point where a position was expected
+      lngRaw = value.coordinates[0];
+      latRaw = value.coordinates[1];
     } else if (Array.isArray(value) && (value.length === 2 || value.length === 3)) {
       lngRaw = value[0];
       latRaw = value[1];
@@ -915,6 +933,28 @@ class Parser {
       );
       area.parent = null;
     }
+
+    // a loop of parents (x → y → x) would make "inside" meaningless: cut it
+    const byId = new Map(areas.map((area) => [area.id, area]));
+    for (let i = 0; i < areas.length; i++) {
+      const seen = new Set<string>();
+      let at: Area | undefined = areas[i];
+      while (at?.parent && !seen.has(at.id)) {
+        seen.add(at.id);
+        at = byId.get(at.parent);
+      }
+      if (!at?.parent || at !== areas[i]) continue;
+      this.begin('area', i, '/areas', '');
+      this.recName = localize(areas[i].name, this.data.lang);
+      this.add(
+        `/areas/${i}/parent`,
+        'warning',
+        'area-cycle',
+        `${this.label()} is its own ancestor through its parents (${[...seen].join(' → ')} → ` +
+          `${areas[i].id}); its parent was set to none.`,
+      );
+      areas[i].parent = null;
+    }
   }
 
   private boundary(value: unknown): Polygon | MultiPolygon | null {
@@ -1005,6 +1045,8 @@ class Parser {
         complaintPhone: this.str(raw.complaintPhone, 'complaintPhone', ''),
         faq: this.faq(raw.faq),
       };
+      const pinyin = this.pinyin(raw.pinyin);
+      if (pinyin) matter.pinyin = pinyin;
       this.checkKeys(raw, MATTER_KEYS, '', '', 'matter');
       this.matterSlots.set(id, { stamp: 0, ref: { matter: id } });
       this.data.matters.push(matter);
@@ -1299,6 +1341,33 @@ class Parser {
     );
   }
 
+  /** Search keys (#4): `{ full, initials }` pinyin of a name; absent stays absent. */
+  private pinyin(value: unknown): Pinyin | undefined {
+    if (value === undefined) return undefined;
+    const path = this.at('', 'pinyin');
+    if (!isObject(value)) {
+      this.invalid(path, 'pinyin', 'an object { full, initials }', value);
+      return undefined;
+    }
+    const full = this.str(value.full, 'full', path) ?? '';
+    const initials = this.str(value.initials, 'initials', path) ?? '';
+    return full || initials ? { full, initials } : undefined;
+  }
+
+  /** The document's everyday words for search (#4): `{ "everyday": ["official", …] }`. */
+  private words(value: unknown): void {
+    if (!isObject(value)) {
+      this.invalid('/words', 'words', 'an object of word lists', value);
+      return;
+    }
+    const words: Record<string, string[]> = {};
+    for (const [key, list] of Object.entries(value)) {
+      const terms = this.strList(list, key, 'words');
+      if (key.trim() && terms.length) words[key] = terms;
+    }
+    this.data.words = words;
+  }
+
   /** The venue fields after id, name and location. */
   private venue(raw: Json, id: string, name: Text | null, location: LngLat | null): void {
     // level: a known word in any case, or any other word as written
@@ -1330,6 +1399,8 @@ class Parser {
       note: this.text(raw.note, 'note', ''),
       updated: this.str(raw.updated, 'updated', ''),
     };
+    const pinyin = this.pinyin(raw.pinyin);
+    if (pinyin) venue.pinyin = pinyin;
     if (level === '') {
       this.add(
         `${this.fieldPath}/level`,

@@ -1,6 +1,8 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { areaAt, distance } from './geo.js';
+import { citizenArea, servesArea } from './area.js';
+import { distance } from './geo.js';
+import { openState } from './hours.js';
 import { areaWithin, lookup } from './lookup.js';
 import { localize } from './text.js';
 import type { LngLat, OpenState, RankedVenue, ServiceData, Venue } from './types.js';
@@ -16,12 +18,20 @@ export interface RankOptions {
   matter?: string | null;
   /** Keep venues that handle every matter of this bundle (one trip). */
   bundle?: string | null;
-  /** Keep venues of these levels. */
-  levels?: string[] | null;
+  /** Keep venues of these levels (a list, or one comma-separated string). */
+  levels?: string[] | string | null;
   /** The moment the open state is computed for; now by default. */
   at?: Date;
   /** At most this many venues. */
   limit?: number;
+}
+
+/** `['street']` or `'district, street'` as a set; null keeps every level. */
+function levelSet(levels: string[] | string | null | undefined): Set<string> | null {
+  if (!levels) return null;
+  const list = typeof levels === 'string' ? levels.split(',') : levels;
+  const set = new Set(list.map((level) => String(level).trim()).filter(Boolean));
+  return set.size ? set : null;
 }
 
 /** The built-in levels in locator order; any other word sorts after them. */
@@ -107,10 +117,16 @@ function validLimit(limit: number | undefined): number {
   return Math.max(0, Math.floor(limit));
 }
 
-/** The venue's open state at a moment; unknown until hours are understood. */
-// TODO(#3): the hours engine fills this in.
-function openStateOf(_venue: Venue, _at: Date): OpenState {
-  return { status: 'unknown', changesAt: null, note: null };
+/** The venue's open state at a moment, in the document's timezone and calendar. */
+function openStateOf(venue: Venue, at: Date, data: ServiceData): OpenState {
+  // hours are read in Chinese: of a text by language, the Chinese one
+  return openState(venue.hours === null ? null : localize(venue.hours, 'zh-CN'), at, {
+    timezone: data.timezone,
+    calendar: data.calendar,
+    level: venue.level,
+    closures: venue.closures,
+    openingHours: venue.openingHours,
+  });
 }
 
 /**
@@ -122,8 +138,11 @@ function openStateOf(_venue: Venue, _at: Date): OpenState {
  *
  * With a `matter` or `bundle`, `eligible` says whether the citizen's area may
  * use the venue: true for 通办 matters, and for 属地 matters when the venue's
- * area is the citizen's or one of its ancestors; null when either area or the
- * matter's scope is unknown. Without a matter or bundle it is null.
+ * area is the citizen's or one of its ancestors, false when neither area
+ * holds the other; null when either area or the matter's scope is unknown, or
+ * the venue's area lies inside the citizen's (see `servesArea`). The
+ * citizen's area is `area`, else guessed from `origin` (see `citizenArea`).
+ * Without a matter or bundle it is null.
  *
  * The dataset is treated as immutable: its spatial index is cached.
  */
@@ -145,7 +164,7 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
   }
 
   // level and area filters, as one test; area answers are memoised per call
-  const levels = options.levels ? new Set(options.levels) : null;
+  const levels = levelSet(options.levels);
   const within = options.within ?? null;
   const serves = new Map<string, boolean>();
   const servesWithin = (area: string): boolean => {
@@ -163,9 +182,11 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
   // eligibility: the citizen's area, chosen or guessed from the origin, only
   // looked up when a 属地 matter needs it
   const scopes = required.map((id) => found.matter.get(id)?.scope ?? null);
-  let citizen: string | null | undefined = options.area ?? undefined;
-  const citizenArea = (): string | null => {
-    if (citizen === undefined) citizen = origin ? (areaAt(data, origin)?.id ?? null) : null;
+  let citizen: string | null | undefined;
+  const citizenId = (): string | null => {
+    if (citizen === undefined) {
+      citizen = citizenArea(data, { area: options.area, origin })?.id ?? null;
+    }
     return citizen;
   };
   const eligibleAt = (venue: Venue): boolean | null => {
@@ -173,9 +194,11 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
     let all = true;
     for (const scope of scopes) {
       if (scope === 'anywhere') continue;
-      const area = scope === 'area' ? citizenArea() : null;
-      if (area === null || venue.area === null) all = false;
-      else if (!areaWithin(data, area, venue.area)) return false;
+      const area = scope === 'area' ? citizenId() : null;
+      const serves =
+        area === null || venue.area === null ? null : servesArea(data, venue.area, area);
+      if (serves === false) return false;
+      if (serves === null) all = false;
     }
     return all ? true : null;
   };
@@ -183,7 +206,7 @@ export function rankVenues(data: ServiceData, options: RankOptions = {}): Ranked
   const rank = (venue: Venue, metres: number | null): RankedVenue => ({
     venue,
     distance: metres,
-    open: openStateOf(venue, at),
+    open: openStateOf(venue, at, data),
     eligible: eligibleAt(venue),
   });
 

@@ -1,5 +1,12 @@
 import { distance } from './geo.js';
 import { lookup } from './lookup.js';
+import {
+  EVERYDAY,
+  FIRST_TIME,
+  LEADING_VERBS,
+  QUESTION_WORDS,
+  TRAILING_WORDS,
+} from './search-words.js';
 import { localize } from './text.js';
 import type { LngLat, SearchHit, ServiceData, Venue } from './types.js';
 
@@ -13,6 +20,13 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** The best hits for what the citizen typed, best first; [] for an empty query. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /**
+   * Loads what `query` needs and search lacks so far: the pinyin table for
+   * Latin letters, the traditional-character table for a character the data
+   * never uses. A promise to search again after, or null when nothing is
+   * missing. Each table is downloaded once per page, only when needed.
+   */
+  prepare(query: string): Promise<void> | null;
 }
 
 /** A text folded for matching, and where each of its UTF-16 units came from. */
@@ -116,12 +130,484 @@ function walk(source: string, unit: ((start: number, end: number) => void) | nul
   return text + source.slice(run);
 }
 
+// lazily loaded tables ---------------------------------------------------------
+
+/** Toneless readings of the common characters, most common first. */
+interface PinyinTable {
+  readings: Map<number, string[]>;
+  /** Two-character words where a polyphonic character reads otherwise: [which, reading]. */
+  words: Map<string, [number, string]>;
+}
+
+let t2s: Map<number, string> | null = null;
+let t2sLoading: Promise<void> | null = null;
+let pinyinTable: PinyinTable | null = null;
+let pinyinLoading: Promise<void> | null = null;
+
+// each table is its own chunk: a page downloads it only when a query needs it
+function loadT2s(): Promise<void> {
+  return (t2sLoading ??= import('./t2s-table.js').then(({ T2S }) => {
+    const map = new Map<number, string>();
+    for (let i = 0; i < T2S.length; i += 2) map.set(T2S.charCodeAt(i), T2S[i + 1]);
+    t2s = map;
+  }));
+}
+
+function loadPinyin(): Promise<void> {
+  return (pinyinLoading ??= import('./pinyin-table.js').then((table) => {
+    const syllables = table.SYLLABLES.split(' ');
+    const readings = new Map<number, string[]>();
+    const lists = table.READINGS.split(',');
+    for (let i = 0; i < table.CHARS.length; i++) {
+      const list = lists[i];
+      const out: string[] = [];
+      for (let k = 0; k < list.length; k++) out.push(syllables[list.charCodeAt(k) - 0x100]);
+      readings.set(table.CHARS.charCodeAt(i), out);
+    }
+    const words = new Map<string, [number, string]>();
+    for (const word of table.WORDS.split(' ')) {
+      if (word) words.set(word.slice(0, 2), [Number(word[2]), word.slice(3)]);
+    }
+    pinyinTable = { readings, words };
+  }));
+}
+
+/**
+ * Loads both lazily loaded tables (pinyin, traditional characters) now, for
+ * callers that search outside a page (Node, tests, benchmarks). Elements need
+ * not: `prepare` loads what a query needs.
+ */
+export function loadSearchTables(): Promise<void> {
+  return Promise.all([loadT2s(), loadPinyin()]).then(() => undefined);
+}
+
+const LATIN = /[a-z]/;
+const ALL_LATIN = /^[a-z0-9]+$/;
+
+/** The text with traditional characters made simplified, once that table is loaded. */
+function simplify(text: string): string {
+  if (!t2s) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += t2s.get(text.charCodeAt(i)) ?? text[i];
+  return out;
+}
+
+/**
+ * The toneless pinyin of a folded text, and for each of its letters the unit
+ * of the text it came from. A character without a known reading becomes `#`,
+ * which no query holds, so no match runs across it.
+ */
+function pinyinOf(
+  table: PinyinTable,
+  text: string,
+): { full: string; fullUnit: number[]; starts: boolean[]; initials: string } {
+  let full = '';
+  let initials = '';
+  const fullUnit: number[] = [];
+  const starts: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let reading: string;
+    if (code < 0x80) reading = text[i];
+    else {
+      const all = table.readings.get(code);
+      if (!all) reading = '#';
+      else {
+        reading = all[0];
+        // a polyphonic character reads as the word around it says
+        if (all.length > 1) {
+          const before = i > 0 ? table.words.get(text.slice(i - 1, i + 1)) : undefined;
+          const after = table.words.get(text.slice(i, i + 2));
+          if (before?.[0] === 1) reading = before[1];
+          else if (after?.[0] === 0) reading = after[1];
+        }
+      }
+    }
+    for (let k = 0; k < reading.length; k++) {
+      fullUnit.push(i);
+      starts.push(k === 0);
+    }
+    full += reading;
+    initials += reading[0];
+  }
+  return { full, fullUnit, starts, initials };
+}
+
+// the n-gram index ---------------------------------------------------------------
+
+/** What a field of a record holds; decides how good a match in it is. */
+const enum Field {
+  Name,
+  Alias,
+  Other,
+  /** Pinyin of a name: full syllables, or their initials. */
+  NameFull,
+  NameInitials,
+  AliasFull,
+  AliasInitials,
+}
+
+interface FieldText {
+  text: string;
+  owner: number;
+  kind: Field;
+}
+
+/**
+ * Every field's folded text joined by NUL, with each position listed under
+ * its character and, inside that, under the character after it: the
+ * positions of any character (unigram) or pair (bigram) are one slice, and a
+ * longer term is found from its rarest pair. Built with two counting sorts.
+ */
+class TextIndex {
+  readonly joined: string;
+  readonly codes: Uint16Array;
+  readonly fieldStart: Int32Array;
+  readonly fieldOwner: Int32Array;
+  readonly fieldKind: Uint8Array;
+  readonly order: Int32Array;
+  readonly charStart: Int32Array;
+
+  constructor(fields: FieldText[]) {
+    // the joined text and where each field starts (one sentinel start at the end)
+    const parts: string[] = [];
+    const starts = new Int32Array(fields.length + 1);
+    let offset = 0;
+    fields.forEach((field, i) => {
+      parts.push('\u0000', field.text);
+      starts[i] = offset + 1;
+      offset += 1 + field.text.length;
+    });
+    parts.push('\u0000');
+    starts[fields.length] = offset + 1;
+    this.joined = parts.join('');
+    this.fieldStart = starts;
+    this.fieldOwner = Int32Array.from(fields, (f) => f.owner);
+    this.fieldKind = Uint8Array.from(fields, (f) => f.kind);
+
+    // character codes, with a NUL past the end so every position has a next
+    const length = this.joined.length;
+    const codes = (this.codes = new Uint16Array(length + 1));
+    for (let i = 0; i < length; i++) codes[i] = this.joined.charCodeAt(i);
+
+    // sort positions by the next character, then (stably) by their own
+    const count = new Int32Array(65537);
+    for (let i = 0; i < length; i++) count[codes[i + 1] + 1]++;
+    for (let c = 1; c <= 65536; c++) count[c] += count[c - 1];
+    const byNext = new Int32Array(length);
+    for (let i = 0; i < length; i++) byNext[count[codes[i + 1]]++] = i;
+    const charStart = (this.charStart = new Int32Array(65537));
+    for (let i = 0; i < length; i++) charStart[codes[i] + 1]++;
+    for (let c = 1; c <= 65536; c++) charStart[c] += charStart[c - 1];
+    const fill = charStart.slice();
+    const order = (this.order = new Int32Array(length));
+    for (const position of byNext) order[fill[codes[position]]++] = position;
+  }
+
+  /** How often a character occurs. */
+  count(code: number): number {
+    return this.charStart[code + 1] - this.charStart[code];
+  }
+
+  /** The slice of `order` holding the pair `a b`. */
+  pair(a: number, b: number): [number, number] {
+    const { order, codes } = this;
+    const first = (from: number, to: number, at: number): number => {
+      while (from < to) {
+        const mid = (from + to) >> 1;
+        if (codes[order[mid] + 1] < at) from = mid + 1;
+        else to = mid;
+      }
+      return from;
+    };
+    const from = first(this.charStart[a], this.charStart[a + 1], b);
+    return [from, first(from, this.charStart[a + 1], b + 1)];
+  }
+
+  /**
+   * Calls `visit(field, at)` for the first occurrence of `term` in each field
+   * holding it, fields in ascending order; stops early when `visit` says so.
+   */
+  find(term: string, visit: (field: number, at: number) => void): void {
+    if (!term) return;
+    const { order, codes, fieldStart } = this;
+    const [from, to, shift] = this.rarest(term);
+    // a pair's positions ascend; a lone character's go by the character after it
+    const ascending = term.length > 1;
+    const seen = ascending ? null : new Set<number>();
+    let field = 0;
+    let last = -1;
+    outer: for (let k = from; k < to; k++) {
+      const start = order[k] - shift;
+      if (start < 0) continue;
+      for (let j = 0; j < term.length; j++) {
+        if (codes[start + j] !== term.charCodeAt(j)) continue outer;
+      }
+      if (ascending) {
+        while (fieldStart[field + 1] <= start) field++;
+        if (field === last) continue;
+        last = field;
+      } else {
+        field = this.fieldAt(start);
+        if (seen!.has(field)) continue;
+        seen!.add(field);
+      }
+      visit(field, start - fieldStart[field]);
+    }
+  }
+
+  /**
+   * Where to look for a term: the slice of `order` of its rarest pair (or of
+   * its one character), and that pair's place in the term.
+   */
+  private rarest(term: string): [number, number, number] {
+    if (term.length === 1) {
+      const code = term.charCodeAt(0);
+      return [this.charStart[code], this.charStart[code + 1], 0];
+    }
+    let [from, to] = this.pair(term.charCodeAt(0), term.charCodeAt(1));
+    let shift = 0;
+    for (let i = 1; i + 1 < term.length && to > from; i++) {
+      const [f, t] = this.pair(term.charCodeAt(i), term.charCodeAt(i + 1));
+      if (t - f < to - from) [from, to, shift] = [f, t, i];
+    }
+    return [from, to, shift];
+  }
+
+  /** The folded text of a field. */
+  text(field: number): string {
+    return this.joined.slice(this.fieldStart[field], this.fieldStart[field + 1] - 1);
+  }
+
+  fieldAt(position: number): number {
+    const starts = this.fieldStart;
+    let low = 0;
+    let high = starts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= position) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /**
+   * Calls `visit(field, at, end)` for fields holding `term` with one
+   * character wrong, missing or extra (`term` at least 3 long): one half of
+   * the term is then exact, and the other is checked around it.
+   */
+  findNear(term: string, visit: (field: number, at: number, end: number) => void): void {
+    const half = term.length >> 1;
+    const left = term.slice(0, half);
+    const right = term.slice(half);
+    const seen = new Set<number>();
+    const report = (field: number, at: number, end: number): void => {
+      if (seen.has(field)) return;
+      seen.add(field);
+      visit(field, at, end);
+    };
+    // the left half exact: the rest follows with one edit
+    this.findAll(left, (field, at) => {
+      const text = this.text(field);
+      const end = nearPrefix(right, text, at + half);
+      if (end >= 0) report(field, at, end);
+    });
+    // the right half exact: the rest precedes with one edit
+    this.findAll(right, (field, at) => {
+      const text = this.text(field);
+      const start = nearSuffix(left, text, at);
+      if (start >= 0) report(field, start, at + right.length);
+    });
+  }
+
+  /** Every occurrence of `term`, not only the first in a field. */
+  private findAll(term: string, visit: (field: number, at: number) => void): void {
+    const { order, codes, fieldStart } = this;
+    const [from, to, shift] = this.rarest(term);
+    let field = 0;
+    outer: for (let k = from; k < to; k++) {
+      const start = order[k] - shift;
+      if (start < 0) continue;
+      for (let j = 0; j < term.length; j++) {
+        if (codes[start + j] !== term.charCodeAt(j)) continue outer;
+      }
+      if (term.length > 1) while (fieldStart[field + 1] <= start) field++;
+      else field = this.fieldAt(start);
+      visit(field, start - fieldStart[field]);
+    }
+  }
+}
+
+/**
+ * Where `text` from `from` on starts with `term` but for one character
+ * wrong, missing or extra: the end of that stretch, or -1.
+ */
+function nearPrefix(term: string, text: string, from: number): number {
+  let i = 0;
+  while (i < term.length && text[from + i] === term[i]) i++;
+  if (i === term.length) return from + i;
+  const at = from + i;
+  const rest = term.slice(i + 1);
+  if (at < text.length && text.startsWith(rest, at + 1)) return at + 1 + rest.length; // wrong
+  if (text.startsWith(rest, at)) return at + rest.length; // extra in the term
+  if (text.startsWith(term.slice(i), at + 1)) return at + 1 + term.length - i; // missing
+  return -1;
+}
+
+/** The mirror of `nearPrefix`: where a stretch ending at `to` ends with `term`, or -1. */
+function nearSuffix(term: string, text: string, to: number): number {
+  let i = 0;
+  const n = term.length;
+  while (i < n && text[to - 1 - i] === term[n - 1 - i]) i++;
+  if (i === n) return to - n;
+  const at = to - 1 - i; // the text's unit facing the term's mismatch
+  const rest = term.slice(0, n - i - 1);
+  if (at >= 0 && text.endsWith(rest, at)) return at - rest.length; // wrong
+  if (text.endsWith(rest, at + 1)) return at + 1 - rest.length; // extra in the term
+  if (at >= 0 && text.endsWith(term.slice(0, n - i), at)) return at - (n - i); // missing
+  return -1;
+}
+
+// queries ---------------------------------------------------------------------------
+
+/** One part of a query: what the citizen typed and what else it may mean. */
+interface Term {
+  /** As typed (folded); found as written, with the full rating. */
+  text: string;
+  /** Official terms for an everyday word; found with an everyday rating. */
+  means: string[];
+  /** Whether a record must hold it to count as a full match. */
+  required: boolean;
+}
+
+/** The words table as lookups by first character, longest key first. */
+interface Words {
+  byFirst: Map<string, string[]>;
+  means: Map<string, string[]>;
+}
+
+function wordsOf(extra: Record<string, string[]> | undefined): Words {
+  const means = new Map<string, string[]>();
+  const add = (table: Record<string, string[]>): void => {
+    for (const [key, list] of Object.entries(table)) {
+      const folded = foldText(key);
+      if (!folded || !Array.isArray(list)) continue;
+      const all = means.get(folded) ?? [];
+      for (const term of list) {
+        const official = typeof term === 'string' ? foldText(term) : '';
+        if (official && !all.includes(official)) all.push(official);
+      }
+      means.set(folded, all);
+    }
+  };
+  add(EVERYDAY);
+  if (extra && typeof extra === 'object') add(extra);
+  const byFirst = new Map<string, string[]>();
+  for (const key of means.keys()) {
+    const list = byFirst.get(key[0]) ?? [];
+    list.push(key);
+    byFirst.set(key[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst, means };
+}
+
+const QUESTIONS = [...QUESTION_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * A query cut into everyday words and the literal runs between them, with the
+ * words of a question dropped: 办居住证需要什么材料 → [居住证].
+ */
+function termsOf(text: string, words: Words): Term[] {
+  const terms: Term[] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run) terms.push({ text: run, means: [], required: true });
+    run = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    const key = (words.byFirst.get(text[i]) ?? []).find((k) => text.startsWith(k, i)) ?? '';
+    const question = QUESTIONS.find((q) => text.startsWith(q, i)) ?? '';
+    if (question.length > key.length) {
+      flush();
+      i += question.length;
+    } else if (key) {
+      flush();
+      terms.push({ text: key, means: words.means.get(key)!, required: true });
+      i += key.length;
+    } else run += text[i++];
+  }
+  flush();
+
+  // a verb opening the question, a word closing it, when more remains
+  const first = terms[0];
+  const verb = first && !first.means.length && LEADING_VERBS.find((v) => first.text.startsWith(v));
+  if (verb && (first.text.length - verb.length >= 2 || terms.length > 1)) {
+    first.text = first.text.slice(verb.length);
+  }
+  const last = terms[terms.length - 1];
+  if (last && !last.means.length) {
+    const word = TRAILING_WORDS.find((w) => last.text.endsWith(w));
+    if (word && last.text.length > word.length) last.text = last.text.slice(0, -word.length);
+  }
+
+  // a lone character between words tells little: counted, not required
+  const kept = terms.filter((term) => term.text);
+  for (const term of kept) if (!term.means.length && term.text.length === 1) term.required = false;
+  return kept;
+}
+
+/** An everyday word that the term is with one character wrong (营业只照 → 营业执照). */
+function nearWord(term: string, words: Words): string | null {
+  if (term.length < 3) return null;
+  for (const list of words.byFirst.values()) {
+    for (const key of list) {
+      if (key.length !== term.length) continue;
+      let wrong = 0;
+      for (let i = 0; i < key.length && wrong < 2; i++) if (key[i] !== term[i]) wrong++;
+      if (wrong === 1) return key;
+    }
+  }
+  return null;
+}
+
+// match quality ---------------------------------------------------------------------
+
 /** Match quality, best highest; also the hit's `score`. */
 const NAME_EXACT = 5;
 const NAME_PREFIX = 4;
 const NAME_SUBSTRING = 3;
 const ALIAS_EXACT = 2;
 const ALIAS_SUBSTRING = 1;
+/** An everyday word's official term in a name: exact, at the start, inside. */
+const EVERYDAY_EXACT = 2.2;
+const EVERYDAY_PREFIX = 2.1;
+const EVERYDAY_INSIDE = 1.9;
+const EVERYDAY_ALIAS = 0.9;
+const OTHER_FIELD = 0.6;
+const HOMOPHONE = 0.55;
+const NEAR_NAME = 0.5;
+const NEAR_ALIAS = 0.45;
+/** Partial matches score up to this, by how much of the query they hold. */
+const PARTIAL = 0.4;
+
+/** The rating of a term found at `at` in a field of `kind` (`whole`: the field is the term). */
+function rate(kind: Field, at: number, whole: boolean, everyday: boolean): number {
+  switch (kind) {
+    case Field.Name:
+    case Field.NameFull:
+    case Field.NameInitials:
+      if (everyday) return whole ? EVERYDAY_EXACT : at === 0 ? EVERYDAY_PREFIX : EVERYDAY_INSIDE;
+      return whole ? NAME_EXACT : at === 0 ? NAME_PREFIX : NAME_SUBSTRING;
+    case Field.Alias:
+    case Field.AliasFull:
+    case Field.AliasInitials:
+      if (everyday) return EVERYDAY_ALIAS;
+      return whole ? ALIAS_EXACT : ALIAS_SUBSTRING;
+    default:
+      return everyday ? OTHER_FIELD - 0.05 : whole ? OTHER_FIELD + 0.05 : OTHER_FIELD;
+  }
+}
 
 /** One searchable record: a matter, a bundle or a venue. */
 interface Entry {
@@ -134,129 +620,454 @@ interface Entry {
   map: Folded | null;
   /** Venues that handle it (all of a bundle's matters); 0 for a venue. */
   venues: number;
+  /** Whether the name says it is the first application (首次, 新办, 核发 …). */
+  first: boolean;
 }
 
-const SEPARATOR = '\u0000';
+/** Parts of a query that ask for a later step than the first application. */
+const LATER_STEP = /补|换|注销|变更|延|挂失|丢|坏|过期|到期|迁|撤|遗失|停|歇|恢复|转/;
+
+/** The pinyin of every name and alias, built when the first Latin query meets the table. */
+interface PinyinIndex {
+  index: TextIndex;
+  /** For each position of the joined pinyin, the unit of the folded name it spells. */
+  unit: Int32Array;
+  /** Whether a syllable starts at that position. */
+  start: Uint8Array;
+  /** Entries by the first letter of their name's pinyin. */
+  byLetter: Map<string, number[]>;
+  /** Everyday words by their full pinyin and by their initials. */
+  words: Map<string, string>;
+}
+
+const MAX_TERMS = 8;
 
 /**
- * An index over matter names and aliases, bundle names and aliases, and venue
- * names, in the dataset's language unless `lang` says otherwise. Substring
- * matching on folded text; scores go exact name, name prefix, name substring,
- * exact alias, alias substring. Build it once per dataset: it folds every
- * text up front.
+ * An index over matter names, aliases, departments and topics, bundle names
+ * and aliases, and venue names and addresses, in the dataset's language
+ * unless `lang` says otherwise. Chinese is matched by character pairs (so any
+ * part of a name matches), everyday words are looked up in a built-in table
+ * that the document's `words` extends, questions are reduced to their
+ * subject, Latin letters match the pinyin of names (full or initials) once
+ * `prepare` has loaded the pinyin table, traditional characters match once it
+ * has loaded that table, and a term with one character wrong, missing or
+ * extra still matches. Build it once per dataset.
  */
 export function createSearchIndex(data: ServiceData, options: { lang?: string } = {}): SearchIndex {
   const lang = options.lang ?? data.lang;
   const found = lookup(data);
+  const words = wordsOf((data as { words?: Record<string, string[]> }).words);
 
-  // every folded name and alias, joined by a separator no folded text holds,
-  // so one indexOf pass over one string finds every record holding the query
+  // the records and their fields: names, aliases (document pinyin keys too), the rest
   const entries: Entry[] = [];
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const owners: number[] = [];
-  const aliases: boolean[] = [];
-  let offset = 0;
-  const addField = (text: string, entry: number, alias: boolean): void => {
-    if (!text) return;
-    parts.push(SEPARATOR, text);
-    offset += SEPARATOR.length;
-    starts.push(offset);
-    owners.push(entry);
-    aliases.push(alias);
-    offset += text.length;
-  };
-  const addEntry = (
-    kind: Entry['kind'],
-    id: string,
-    name: string,
-    more: string[],
-    venues: number,
-  ): void => {
+  const fields: FieldText[] = [];
+  const aliasesOf: string[][] = [];
+  const add = (kind: Entry['kind'], id: string, name: string, venues: number): number => {
     const index = entries.length;
     const folded = foldText(name);
-    entries.push({ kind, id, name, folded, map: null, venues });
-    addField(folded, index, false);
-    for (const text of more) addField(foldText(text), index, true);
+    const first = FIRST_TIME.some((word) => folded.includes(word));
+    entries.push({ kind, id, name, folded, map: null, venues, first });
+    if (folded) fields.push({ text: folded, owner: index, kind: Field.Name });
+    aliasesOf.push([]);
+    return index;
   };
+  const more = (owner: number, texts: unknown[], kind: Field): void => {
+    for (const text of texts) {
+      const folded = typeof text === 'string' ? foldText(text) : '';
+      if (!folded) continue;
+      fields.push({ text: folded, owner, kind });
+      if (kind === Field.Alias) aliasesOf[owner].push(folded);
+    }
+  };
+  // the data tool's pinyin of a name, found as an alias before the pinyin table loads
+  const keys = (record: { pinyin?: { full: string; initials: string } }): string[] =>
+    record.pinyin ? [record.pinyin.full, record.pinyin.initials] : [];
 
   // matters, bundles, venues: document order breaks the final ties
   for (const matter of data.matters) {
     const venues = found.venuesOf.get(matter.id)?.length ?? 0;
-    addEntry('matter', matter.id, localize(matter.name, lang), matter.aliases, venues);
+    const index = add('matter', matter.id, localize(matter.name, lang), venues);
+    more(index, [...matter.aliases, ...keys(matter)], Field.Alias);
+    more(index, [localize(matter.department, lang), ...matter.topics], Field.Other);
   }
   for (const bundle of data.bundles) {
     const venues = venuesHandlingAll(data, bundle.matters).length;
-    addEntry('bundle', bundle.id, localize(bundle.name, lang), bundle.aliases, venues);
+    const index = add('bundle', bundle.id, localize(bundle.name, lang), venues);
+    more(index, bundle.aliases, Field.Alias);
   }
-  for (const venue of data.venues) addEntry('venue', venue.id, localize(venue.name, lang), [], 0);
-  parts.push(SEPARATOR);
-  starts.push(offset + SEPARATOR.length);
+  for (const venue of data.venues) {
+    const index = add('venue', venue.id, localize(venue.name, lang), 0);
+    more(index, keys(venue), Field.Alias);
+    more(index, [localize(venue.address, lang)], Field.Other);
+  }
+  const main = new TextIndex(fields);
+  let pinyin: PinyinIndex | null = null;
 
-  const joined = parts.join('');
-  const fieldStart = Int32Array.from(starts);
-  const fieldOwner = Int32Array.from(owners);
-  const fieldAlias = Uint8Array.from(aliases, Number);
   // per-search scratch, cleared after each search for the entries it touched
-  const tierOf = new Uint8Array(entries.length);
-  const atOf = new Int32Array(entries.length);
+  const scoreOf = new Float64Array(entries.length);
+  const termRating = new Float32Array(entries.length * MAX_TERMS);
+  const touched: number[] = [];
+  const touchedSet = new Set<number>();
+  // ranges found by fuzzy and pinyin matches, for the entries that have them
+  const spansOf = new Map<number, [number, number][]>();
 
-  /** The best match of every entry holding the needle; the entries, in any order. */
-  const match = (needle: string): number[] => {
-    const touched: number[] = [];
-    let field = 0;
-    let pos = joined.indexOf(needle);
-    while (pos !== -1) {
-      // the field holding this occurrence: the last starting at or before it
-      let high = fieldStart.length - 2;
-      while (field < high) {
-        const mid = (field + high + 1) >> 1;
-        if (fieldStart[mid] <= pos) field = mid;
-        else high = mid - 1;
+  /** Rates every entry holding `needle` into `slot`, keeping each entry's best. */
+  const rateTerm = (
+    index: TextIndex,
+    needle: string,
+    everyday: boolean,
+    slot: number,
+    singleFields: boolean,
+  ): number => {
+    let hits = 0;
+    index.find(needle, (field, at) => {
+      const kind = index.fieldKind[field] as Field;
+      if (singleFields && kind !== Field.Name && kind !== Field.Alias) return;
+      if (index === pinyin?.index && (kind === Field.NameFull || kind === Field.AliasFull)) {
+        if (!pinyin.start[index.fieldStart[field] + at]) return;
       }
-      const at = pos - fieldStart[field];
-      const whole = at === 0 && needle.length === fieldStart[field + 1] - 1 - fieldStart[field];
+      const owner = index.fieldOwner[field];
+      const length = index.fieldStart[field + 1] - 1 - index.fieldStart[field];
+      const rating = rate(kind, at, at === 0 && needle.length === length, everyday);
+      const cell = owner * MAX_TERMS + slot;
+      if (termRating[cell] === 0) {
+        hits++;
+        if (!touchedSet.has(owner)) {
+          touchedSet.add(owner);
+          touched.push(owner);
+        }
+      }
+      if (rating > termRating[cell]) termRating[cell] = rating;
+      if (index === pinyin?.index) notePinyin(owner, field, at, needle.length);
+    });
+    return hits;
+  };
 
-      // rate it; the first occurrence in a field is its best, so skip the rest
-      let tier: number;
-      if (fieldAlias[field]) tier = whole ? ALIAS_EXACT : ALIAS_SUBSTRING;
-      else tier = whole ? NAME_EXACT : at === 0 ? NAME_PREFIX : NAME_SUBSTRING;
-      const entry = fieldOwner[field];
-      if (tierOf[entry] === 0) touched.push(entry);
-      if (tier > tierOf[entry]) {
-        tierOf[entry] = tier;
-        atOf[entry] = fieldAlias[field] ? -1 : at;
+  /** Keeps the span of the name that a pinyin match spells, for highlighting. */
+  const notePinyin = (owner: number, field: number, at: number, length: number): void => {
+    const kind = pinyin!.index.fieldKind[field];
+    if (kind !== Field.NameFull && kind !== Field.NameInitials) return;
+    const base = pinyin!.index.fieldStart[field] + at;
+    const from = pinyin!.unit[base];
+    const to = pinyin!.unit[base + length - 1] + 1;
+    if (!spansOf.has(owner)) spansOf.set(owner, [[from, to]]);
+  };
+
+  /** Rates entries holding the term with one character off, into `slot`. */
+  const rateNear = (needle: string, slot: number): number => {
+    let hits = 0;
+    main.findNear(needle, (field, at, end) => {
+      const kind = main.fieldKind[field] as Field;
+      if (kind !== Field.Name && kind !== Field.Alias) return;
+      const owner = main.fieldOwner[field];
+      const cell = owner * MAX_TERMS + slot;
+      const rating = kind === Field.Name ? NEAR_NAME : NEAR_ALIAS;
+      if (termRating[cell] === 0) {
+        hits++;
+        if (!touchedSet.has(owner)) {
+          touchedSet.add(owner);
+          touched.push(owner);
+        }
       }
-      pos = joined.indexOf(needle, fieldStart[field + 1]);
+      if (rating > termRating[cell]) termRating[cell] = rating;
+      if (kind === Field.Name && !spansOf.has(owner)) spansOf.set(owner, [[at, end]]);
+    });
+    return hits;
+  };
+
+  /** Rates entries whose name sounds like the term (营业只照 → yingyezhizhao). */
+  const rateHomophone = (needle: string, slot: number): number => {
+    const sounds = pinyinIndex();
+    if (!pinyinTable || !sounds) return 0;
+    const spelled = pinyinOf(pinyinTable, needle).full;
+    if (spelled.includes('#')) return 0;
+    let hits = 0;
+    const index = sounds.index;
+    index.find(spelled, (field, at) => {
+      if (index.fieldKind[field] !== Field.NameFull) return;
+      if (!sounds.start[index.fieldStart[field] + at]) return;
+      const owner = index.fieldOwner[field];
+      const cell = owner * MAX_TERMS + slot;
+      if (termRating[cell] === 0) {
+        hits++;
+        if (!touchedSet.has(owner)) {
+          touchedSet.add(owner);
+          touched.push(owner);
+        }
+      }
+      if (HOMOPHONE > termRating[cell]) termRating[cell] = HOMOPHONE;
+      notePinyin(owner, field, at, spelled.length);
+    });
+    return hits;
+  };
+
+  /** Pairs of the term found in an entry's names and aliases, as a share of its pairs. */
+  const ratePairs = (needle: string, slot: number): void => {
+    if (needle.length < 2) return;
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < needle.length; i++) pairs.add(needle.slice(i, i + 2));
+    const share = 1 / pairs.size;
+    for (const pair of pairs) {
+      // a pair held by most records tells nothing
+      const [from, to] = main.pair(pair.charCodeAt(0), pair.charCodeAt(1));
+      if (to - from > Math.max(50, entries.length / 4)) continue;
+      const counted = new Set<number>();
+      main.find(pair, (field) => {
+        const kind = main.fieldKind[field] as Field;
+        if (kind !== Field.Name && kind !== Field.Alias) return;
+        const owner = main.fieldOwner[field];
+        if (counted.has(owner)) return;
+        counted.add(owner);
+        if (!touchedSet.has(owner)) {
+          touchedSet.add(owner);
+          touched.push(owner);
+        }
+        // partial shares are kept negative, apart from whole matches
+        const cell = owner * MAX_TERMS + slot;
+        if (termRating[cell] <= 0) termRating[cell] -= share;
+      });
     }
-    return touched;
+  };
+
+  /** Builds the pinyin index the first time a Latin query finds the table loaded. */
+  const pinyinIndex = (): PinyinIndex | null => {
+    if (pinyin || !pinyinTable) return pinyin;
+    const table = pinyinTable;
+    const texts: FieldText[] = [];
+    const units: number[][] = [];
+    const startsOf: boolean[][] = [];
+    const byLetter = new Map<string, number[]>();
+    entries.forEach((entry, owner) => {
+      const spelled = pinyinOf(table, entry.folded);
+      texts.push({ text: spelled.full, owner, kind: Field.NameFull });
+      units.push(spelled.fullUnit);
+      startsOf.push(spelled.starts);
+      texts.push({ text: spelled.initials, owner, kind: Field.NameInitials });
+      units.push([...spelled.initials].map((_, i) => i));
+      startsOf.push([...spelled.initials].map(() => true));
+      const letter = spelled.initials[0];
+      if (letter) {
+        const list = byLetter.get(letter) ?? [];
+        list.push(owner);
+        byLetter.set(letter, list);
+      }
+      for (const alias of aliasesOf[owner]) {
+        const spelledAlias = pinyinOf(table, alias);
+        texts.push({ text: spelledAlias.full, owner, kind: Field.AliasFull });
+        units.push(spelledAlias.fullUnit);
+        startsOf.push(spelledAlias.starts);
+        texts.push({ text: spelledAlias.initials, owner, kind: Field.AliasInitials });
+        units.push([...spelledAlias.initials].map(() => 0));
+        startsOf.push([...spelledAlias.initials].map(() => true));
+      }
+    });
+    const index = new TextIndex(texts);
+    const unit = new Int32Array(index.joined.length);
+    const start = new Uint8Array(index.joined.length);
+    texts.forEach((_, field) => {
+      const base = index.fieldStart[field];
+      units[field].forEach((u, i) => (unit[base + i] = u));
+      startsOf[field].forEach((s, i) => (start[base + i] = +s));
+    });
+    const spelledWords = new Map<string, string>();
+    for (const key of words.means.keys()) {
+      if (key.length < 2) continue;
+      const spelled = pinyinOf(table, key);
+      if (spelled.full.includes('#')) continue;
+      if (!spelledWords.has(spelled.full)) spelledWords.set(spelled.full, key);
+      if (!spelledWords.has(spelled.initials)) spelledWords.set(spelled.initials, key);
+    }
+    pinyin = { index, unit, start, byLetter, words: spelledWords };
+    return pinyin;
+  };
+
+  /** Rates the entries for a query of Latin letters, by pinyin and as written. */
+  const searchLatin = (needle: string, terms: Term[]): void => {
+    const spelled = pinyinIndex();
+    terms.push({ text: needle, means: [], required: true });
+    if (!spelled) {
+      rateTerm(main, needle, false, 0, needle.length === 1);
+      return;
+    }
+    if (needle.length === 1) {
+      // one letter: names whose pinyin starts with it, not every name holding it
+      for (const owner of spelled.byLetter.get(needle) ?? []) {
+        if (!touchedSet.has(owner)) {
+          touchedSet.add(owner);
+          touched.push(owner);
+        }
+        termRating[owner * MAX_TERMS] = NAME_PREFIX;
+        if (!spansOf.has(owner)) spansOf.set(owner, [[0, 1]]);
+      }
+      rateTerm(main, needle, false, 0, true);
+      return;
+    }
+    rateTerm(main, needle, false, 0, false);
+    rateTerm(spelled.index, needle, false, 0, false);
+    // an everyday word spelled out (yyzz, shebaoka): its official terms too
+    const word = spelled.words.get(needle);
+    if (word) {
+      rateTerm(main, word, false, 0, false);
+      for (const official of words.means.get(word) ?? []) rateTerm(main, official, true, 0, false);
+    }
+  };
+
+  /** Rates the entries for a query of Chinese (or mixed) text. */
+  const searchText = (needle: string, terms: Term[]): void => {
+    // the query as typed, whole: exact names beat everything
+    terms.push({ text: needle, means: [], required: true });
+    const single = needle.length === 1;
+    const whole = rateTerm(main, needle, false, 0, single);
+    if (single) return;
+
+    // the subject, cut into everyday words and literal runs
+    const parts = termsOf(needle, words).slice(0, MAX_TERMS - 1);
+    if (parts.length > 1 || parts[0]?.means.length || parts[0]?.text !== needle) {
+      for (const part of parts) terms.push(part);
+    }
+    for (let slot = 1; slot < terms.length; slot++) {
+      const term = terms[slot];
+      let hits = rateTerm(main, term.text, false, slot, term.text.length === 1);
+      for (const official of term.means) hits += rateTerm(main, official, true, slot, false);
+      if (hits || term.text.length < 3) continue;
+
+      // nothing holds it: an everyday word mistyped, a homophone, one character off
+      const near = nearWord(term.text, words);
+      if (near) {
+        term.means = [near, ...(words.means.get(near) ?? [])];
+        for (const official of term.means) hits += rateTerm(main, official, true, slot, false);
+      }
+      hits += rateHomophone(term.text, slot);
+      if (!hits) hits += rateNear(term.text, slot);
+      if (!hits) ratePairs(term.text, slot);
+    }
+
+    // the whole query with one character off, when nothing holds it whole
+    if (whole || needle.length < 3) return;
+    let near = 0;
+    if (terms.length === 1) {
+      const word = nearWord(needle, words);
+      if (word) {
+        terms[0].means = [word, ...(words.means.get(word) ?? [])];
+        for (const official of terms[0].means) near += rateTerm(main, official, true, 0, false);
+      }
+    }
+    if (!near) near += rateHomophone(needle, 0);
+    if (!near) near += rateNear(needle, 0);
+    if (!near && terms.length === 1) ratePairs(needle, 0);
+  };
+
+  /** The score of an entry from its ratings: the query whole, or all its parts. */
+  const scoreEntry = (entry: number, terms: Term[]): number => {
+    const base = entry * MAX_TERMS;
+    const whole = termRating[base];
+    if (terms.length === 1) return whole > 0 ? whole : PARTIAL * -whole;
+    let weakest = Infinity;
+    let all = true;
+    let covered = 0;
+    let weight = 0;
+    for (let slot = 1; slot < terms.length; slot++) {
+      const rating = termRating[base + slot];
+      const term = terms[slot];
+      // an everyday word says more than a literal run of the same length
+      const w = !term.required ? 0.5 : term.text.length * (term.means.length ? 2 : 1);
+      weight += w;
+      if (rating > 0) {
+        covered += w;
+        if (term.required) weakest = Math.min(weakest, rating);
+      } else {
+        covered += w * -rating;
+        if (term.required) all = false;
+      }
+    }
+    const parts = all && weakest < Infinity ? weakest : PARTIAL * (covered / weight);
+    return Math.max(whole > 0 ? whole : PARTIAL * -whole, parts);
+  };
+
+  /** The spans of the displayed name that the query's terms match. */
+  const rangesOf = (index: number, terms: Term[]): [number, number][] => {
+    const entry = entries[index];
+    const name = (entry.map ??= fold(entry.name));
+    const units: [number, number][] = [...(spansOf.get(index) ?? [])];
+    const needles = new Set<string>();
+    for (const term of terms) {
+      needles.add(term.text);
+      for (const official of term.means) needles.add(official);
+    }
+    for (const needle of needles) {
+      const at = name.text.indexOf(needle);
+      if (at >= 0) units.push([at, at + needle.length]);
+    }
+    // merge, then map folded units back to the displayed name
+    units.sort((a, b) => a[0] - b[0]);
+    const out: [number, number][] = [];
+    for (const [from, to] of units) {
+      for (const span of spans(name, from, Math.min(to, name.text.length))) {
+        const last = out[out.length - 1];
+        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+        else out.push(span);
+      }
+    }
+    return out;
   };
 
   return {
     search(query: string, searchOptions: SearchOptions = {}): SearchHit[] {
       const limit = Math.floor(searchOptions.limit ?? 10);
-      const needle = foldText(query);
+      const needle = simplify(foldText(query));
       if (!needle || !(limit > 0)) return [];
       const origin = searchOptions.origin ?? null;
 
-      // find, then keep the best `limit` entries
-      const touched = match(needle);
-      const compare = comparator(data, entries, tierOf, origin);
-      const top = best(touched, limit, compare);
+      // rate, then score every entry touched
+      const terms: Term[] = [];
+      if (ALL_LATIN.test(needle) && LATIN.test(needle)) searchLatin(needle, terms);
+      else searchText(needle, terms);
+      const candidates: number[] = [];
+      for (const entry of touched) {
+        const score = scoreEntry(entry, terms);
+        if (score > 0) {
+          scoreOf[entry] = score;
+          candidates.push(entry);
+        }
+      }
 
-      // build the hits, then clear the scratch for the next search
-      const hits = top.map((index): SearchHit => {
-        const entry = entries[index];
-        const at = atOf[index];
-        return {
-          kind: entry.kind,
-          id: entry.id,
-          score: tierOf[index],
-          ranges: at < 0 ? [] : spans((entry.map ??= fold(entry.name)), at, at + needle.length),
-        };
-      });
-      for (const index of touched) tierOf[index] = 0;
+      // keep the best `limit`, build their hits, then clear the scratch
+      const firstTime = !LATER_STEP.test(needle);
+      const compare = comparator(data, entries, scoreOf, origin, firstTime);
+      const top = best(candidates, limit, compare);
+      const hits = top.map(
+        (index): SearchHit => ({
+          kind: entries[index].kind,
+          id: entries[index].id,
+          score: Math.round(scoreOf[index] * 1000) / 1000,
+          ranges: rangesOf(index, terms),
+        }),
+      );
+      for (const entry of touched) {
+        scoreOf[entry] = 0;
+        termRating.fill(0, entry * MAX_TERMS, entry * MAX_TERMS + MAX_TERMS);
+      }
+      touched.length = 0;
+      touchedSet.clear();
+      spansOf.clear();
       return hits;
+    },
+
+    prepare(query: string): Promise<void> | null {
+      const needle = foldText(query);
+      const waits: Promise<void>[] = [];
+      if (!pinyinTable && LATIN.test(needle)) waits.push(loadPinyin());
+      // a character the data never uses may be a traditional one
+      if (!t2s) {
+        for (let i = 0; i < needle.length; i++) {
+          const code = needle.charCodeAt(i);
+          if (code >= 0x3400 && main.count(code) === 0) {
+            waits.push(loadT2s());
+            break;
+          }
+        }
+      }
+      return waits.length ? Promise.all(waits).then(() => undefined) : null;
     },
   };
 }
@@ -281,15 +1092,17 @@ function venuesHandlingAll(data: ServiceData, matters: string[]): Venue[] {
 }
 
 /**
- * The order of hits: match quality, then more venues handling it, then the
- * shorter name, then (with an origin) the nearer venue, then document order
+ * The order of hits: score, then more venues handling it, then (when the
+ * query asks for no later step) the first application, then the shorter
+ * name, then (with an origin) the nearer venue, then document order
  * (matters, bundles, venues).
  */
 function comparator(
   data: ServiceData,
   entries: Entry[],
-  tierOf: Uint8Array,
+  scoreOf: Float64Array,
   origin: LngLat | null,
+  firstTime: boolean,
 ): (a: number, b: number) => number {
   // nearest venue of each entry, worked out only when a tie needs it
   const near = new Map<number, number>();
@@ -305,8 +1118,9 @@ function comparator(
     const ea = entries[a];
     const eb = entries[b];
     return (
-      tierOf[b] - tierOf[a] ||
+      scoreOf[b] - scoreOf[a] ||
       eb.venues - ea.venues ||
+      (firstTime ? +eb.first - +ea.first : 0) ||
       ea.folded.length - eb.folded.length ||
       (origin ? nearest(a) - nearest(b) || 0 : 0) || // Infinity - Infinity is NaN
       a - b

@@ -64,6 +64,16 @@ export interface VenueMatter {
   appointment?: string;
 }
 
+/**
+ * Search keys in a document's venues and matters (`"pinyin": { "full": "juzhuzheng",
+ * "initials": "jzz" }`), written by the data tool. The parser carries it into
+ * `Venue.pinyin` and `Matter.pinyin`, where search uses it (#4).
+ */
+export interface Pinyin {
+  full: string;
+  initials: string;
+}
+
 /** A place where matters are handled (办事场所/网点). */
 export interface Venue {
   id: string;
@@ -83,6 +93,8 @@ export interface Venue {
   facilities: string[];
   note: Text | null;
   updated: string | null;
+  /** The name's pinyin for search, when the document gives it. */
+  pinyin?: Pinyin;
 }
 
 export interface Material {
@@ -122,6 +134,8 @@ export interface Matter {
   phone: string | null;
   complaintPhone: string | null;
   faq: Faq[];
+  /** The name's pinyin for search, when the document gives it. */
+  pinyin?: Pinyin;
 }
 
 /** A life event (一件事): several matters handled together. */
@@ -155,6 +169,8 @@ export interface ServiceData {
   matters: Matter[];
   bundles: Bundle[];
   calendar: Calendar;
+  /** Everyday words for search, `{ "everyday": ["official term", …] }`, beside the built-in ones. */
+  words?: Record<string, string[]>;
 }
 
 export interface ParseResult {

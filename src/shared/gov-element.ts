@@ -3,7 +3,9 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { lookup } from '../core/lookup.js';
 import { localize } from '../core/text.js';
-import type { LngLat, ServiceData, Venue } from '../core/types.js';
+import type { ServiceDataErrorKind } from '../core/load.js';
+import { distance, openState } from '../core/index.js';
+import type { LngLat, RankedVenue, ServiceData, Venue } from '../core/types.js';
 import {
   GovAppointmentEvent,
   GovAreaChangeEvent,
@@ -18,7 +20,9 @@ import { fill, stringsFor } from './i18n.js';
 import type { StringKey, Strings } from './i18n.js';
 import { datasetFor, datasetForObject, selectionFor } from './store.js';
 import type { ChosenMatter, Dataset, Selection, SelectionState } from './store.js';
+import { problemWords } from './problem-words.js';
 import { baseStyles } from './styles.js';
+import type { VenueActions } from './venue-view.js';
 import type { Words } from './words.js';
 
 /**
@@ -64,9 +68,12 @@ export abstract class GovElement extends LitElement {
   protected selection: Selection | null = null;
 
   private unsubscribe: (() => void)[] = [];
+  private nextChange = Infinity;
+  private tick: ReturnType<typeof setTimeout> | undefined;
   private waiters: ((state: 'ready' | 'error') => void)[] = [];
   private announced = -1;
   private presetsApplied = false;
+  private warnedNoSource = false;
 
   /** The element's tag, for console messages. */
   protected get tag(): string {
@@ -95,6 +102,11 @@ export abstract class GovElement extends LitElement {
     return fixed && !Number.isNaN(fixed.getTime()) ? fixed : new Date();
   }
 
+  /** The moment the citizen plans to go: the chosen time, else `moment`. */
+  protected get planTime(): Date {
+    return this.chosen.when ?? this.moment;
+  }
+
   /** The point distances are measured from, if any. */
   protected get originPoint(): LngLat | null {
     return this.chosen.origin?.point ?? null;
@@ -119,6 +131,25 @@ export abstract class GovElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.release();
+    clearTimeout(this.tick);
+  }
+
+  /**
+   * Notes when something shown changes by itself (a venue opens or closes),
+   * so the element draws again then. Call while rendering.
+   */
+  protected noteChange(at: Date | null): void {
+    if (at) this.nextChange = Math.min(this.nextChange, at.getTime());
+  }
+
+  /** Draws again at the next noted change, unless the clock is fixed. */
+  private scheduleTick(): void {
+    clearTimeout(this.tick);
+    const next = this.nextChange;
+    this.nextChange = Infinity;
+    if (!Number.isFinite(next) || this.now || this.chosen.when || !this.isConnected) return;
+    const wait = Math.min(Math.max(next - Date.now() + 500, 1000), 2 ** 31 - 1);
+    this.tick = setTimeout(() => this.requestUpdate(), wait);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -153,6 +184,10 @@ export abstract class GovElement extends LitElement {
         : null;
     this.selection = this.store ? selectionFor(this.store, this.group) : null;
     if (this.isConnected) this.subscribe();
+    if (!this.store && !this.warnedNoSource) {
+      this.warnedNoSource = true;
+      console.warn(`[${this.tag}] no data: set src="…" (the data file's URL) or the data property.`);
+    }
     this.onDataset();
   }
 
@@ -192,7 +227,7 @@ export abstract class GovElement extends LitElement {
     } else if (dataset.state === 'error' && dataset.error) {
       this.announced = dataset.revision;
       const error = dataset.error;
-      if (dataset.claimWarning()) {
+      if (dataset.claimWarning(this)) {
         console.warn(`[${this.tag}] ${error.message}`);
       }
       this.dispatchEvent(
@@ -219,6 +254,12 @@ export abstract class GovElement extends LitElement {
     if ((!changed || changed.has('area')) && this.area) {
       if (lookup(data).area.has(this.area)) patch.area = this.area;
       else console.warn(`[${this.tag}] area "${this.area}" is not in the data; ignored.`);
+    }
+
+    // the area a citizen chose on an earlier visit, unless the page sets one
+    if (!changed && !this.area && !this.chosen.area) {
+      const remembered = recalledArea(this.store?.src ?? null);
+      if (remembered && lookup(data).area.has(remembered)) patch.area = remembered;
     }
     if ((!changed || changed.has('origin')) && this.origin) {
       const point = parsePoint(this.origin);
@@ -273,7 +314,12 @@ export abstract class GovElement extends LitElement {
     this.dispatchEvent(new GovOriginChangeEvent({ origin: point, source: point ? source : null }));
   }
 
+  protected chooseWhen(when: Date | null): void {
+    this.selection?.update({ when });
+  }
+
   protected chooseArea(area: string | null): void {
+    rememberArea(this.store?.src ?? null, area);
     const data = this.serviceData;
     const patch: Partial<SelectionState> = { area };
     const current = this.chosen.origin;
@@ -308,6 +354,7 @@ export abstract class GovElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.scheduleTick();
     const state = this.store?.state;
     if (!this.waiters.length || !state || state === 'loading') return;
     const waiters = this.waiters;
@@ -335,22 +382,83 @@ export abstract class GovElement extends LitElement {
     if (!this.dispatchEvent(event)) click.preventDefault();
   }
 
+  /** One venue with its distance and open state, as the lists rank them. */
+  protected rankOne(data: ServiceData, venue: Venue): RankedVenue {
+    const origin = this.originPoint;
+    return {
+      venue,
+      distance: origin && venue.location ? distance(origin, venue.location) : null,
+      open: openState(venue.hours ? localize(venue.hours, 'zh-CN') : null, this.planTime, {
+        timezone: data.timezone,
+        calendar: data.calendar,
+        level: venue.level,
+        closures: venue.closures,
+        openingHours: venue.openingHours,
+      }),
+      eligible: null,
+    };
+  }
+
+  /** The venue whose address was copied last, and whether that worked. */
+  protected copied: { venue: string; ok: boolean } | null = null;
+
+  /** Copies a venue's address, for pasting into any map app. */
+  protected async copyAddress(venue: Venue): Promise<void> {
+    const text = [this.text(venue.name), this.text(venue.address)].filter(Boolean).join(' ');
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      // no clipboard (insecure page, old WebView, denied): say so in words
+    }
+    this.copied = { venue: venue.id, ok };
+    this.requestUpdate();
+  }
+
+  /** What the venue views need: actions, the moment, and whom links start from. */
+  protected get venueActions(): VenueActions {
+    const chosen = this.chosen;
+    return {
+      open: (venue) => this.chooseVenue(venue.id),
+      appointment: (venue, url, event) => this.requestAppointment(venue, url, event),
+      copy: (venue) => void this.copyAddress(venue),
+      copied: this.copied,
+      matter: chosen.matter?.kind === 'matter' ? chosen.matter.id : null,
+      at: this.planTime,
+      timezone: this.serviceData?.timezone ?? 'Asia/Shanghai',
+      // the citizen's own position goes into a link only when they chose it
+      from: chosen.origin?.source === 'map' ? chosen.origin.point : null,
+      lang: this.language,
+    };
+  }
+
   /** Loads the data again after a failure. */
   retry(): void {
     this.store?.load(this.timeout ?? undefined);
+    this.store?.claimWarningFor(this);
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const dataset = this.store;
-    if (!dataset) return nothing;
+    if (!dataset) {
+      return this.debug ? html`<p class="status" part="status">${this.t('noSource')}</p>` : nothing;
+    }
     if (dataset.state === 'loading') {
       return html`<div class="status" part="status" role="status">${this.t('loading')}</div>`;
     }
     if (dataset.state === 'error' || !dataset.data) {
+      const error = dataset.error;
       return html`
         <div class="error" part="error" role="alert">
           <p><strong>${this.t('loadFailed')}</strong></p>
-          <p class="muted">${dataset.error?.message ?? ''}</p>
+          <p>${error ? this.t(errorKeys[error.kind], { status: error.status ?? '' }) : ''}</p>
+          ${error
+            ? html`<details class="muted">
+                <summary>${this.t('technical')}</summary>
+                <p>${error.message}</p>
+              </details>`
+            : nothing}
           <button part="retry-button" class="button" @click=${() => this.retry()}>
             ${this.t('retry')}
           </button>
@@ -368,14 +476,19 @@ export abstract class GovElement extends LitElement {
   protected renderProblems(): unknown {
     const problems = this.store?.problems ?? [];
     if (!this.debug) return nothing;
+    const chinese = this.language.startsWith('zh');
     return html`
       <details class="problems" part="problems" open>
         <summary>${this.t('problems')} (${problems.length})</summary>
+        ${problems.length ? nothing : html`<p>${this.t('noProblems')}</p>`}
         <ul>
           ${problems.map(
             (p) => html`
               <li class=${p.severity}>
                 <code>${p.path || '/'}</code> <span class="badge">${p.severity}</span>
+                ${chinese && problemWords[p.code]
+                  ? html`<strong>${problemWords[p.code]}</strong>`
+                  : nothing}
                 ${p.message}
               </li>
             `,
@@ -383,6 +496,37 @@ export abstract class GovElement extends LitElement {
         </ul>
       </details>
     `;
+  }
+}
+
+const errorKeys: Record<ServiceDataErrorKind, StringKey> = {
+  http: 'errorHttp',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  abort: 'errorAbort',
+  parse: 'errorParse',
+  format: 'errorFormat',
+};
+
+const areaKey = (src: string) => `gov-service-map:area:${src}`;
+
+/** Remembers the citizen's area for a document; storage may be refused. */
+function rememberArea(src: string | null, area: string | null): void {
+  if (!src) return;
+  try {
+    if (area) globalThis.localStorage?.setItem(areaKey(src), area);
+    else globalThis.localStorage?.removeItem(areaKey(src));
+  } catch {
+    // sandboxed iframes and private modes refuse storage; the choice still holds now
+  }
+}
+
+function recalledArea(src: string | null): string | null {
+  if (!src) return null;
+  try {
+    return globalThis.localStorage?.getItem(areaKey(src)) ?? null;
+  } catch {
+    return null;
   }
 }
 

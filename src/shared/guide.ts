@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { Matter, Text } from '../core/types.js';
+import { telHref } from './format.js';
 import type { StringKey } from './i18n.js';
 import type { Words } from './words.js';
 
@@ -14,10 +15,11 @@ export function renderGuide(matter: Matter, words: Words): unknown {
   // a fact row is left out when the document does not give it
   const fact = (key: StringKey, value: string | null | undefined) =>
     value ? html`<dt>${t(key)}</dt><dd>${value}</dd>` : nothing;
-  const phone = (key: StringKey, value: string | null) =>
-    value
-      ? html`<dt>${t(key)}</dt><dd><a href="tel:${value.replace(/[^\d+-]/g, '')}">${value}</a></dd>`
-      : nothing;
+  const phone = (key: StringKey, value: string | null) => {
+    if (!value) return nothing;
+    const href = telHref(value);
+    return html`<dt>${t(key)}</dt><dd>${href ? html`<a href=${href}>${value}</a>` : value}</dd>`;
+  };
 
   return html`
     <article class="guide" part="guide" aria-label=${`${t('guide')}：${text(matter.name)}`}>
@@ -53,7 +55,9 @@ export function renderGuide(matter: Matter, words: Words): unknown {
                   <strong>${text(m.name)}</strong>
                   <span class="tag">${t(m.required ? 'required' : 'optional')}</span>
                   ${m.form ? html`<span class="tag">${text(m.form)}</span>` : nothing}
-                  ${m.copies ? html`<span class="tag">${t('copies', { n: m.copies })}</span>` : nothing}
+                  ${m.copies
+                    ? html`<span class="tag">${t(m.copies === 1 ? 'copy1' : 'copies', { n: m.copies })}</span>`
+                    : nothing}
                   ${m.note ? html`<div class="muted">${text(m.note)}</div>` : nothing}
                 </li>`,
               )}
@@ -125,6 +129,8 @@ export const guideStyles = css`
 
   .facts dd {
     margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
 
   .tag {

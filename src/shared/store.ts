@@ -43,6 +43,7 @@ export class Dataset extends Subscribable {
   private index: SearchIndex | null = null;
   private controller: AbortController | null = null;
   private warned = false;
+  private warner: object | null = null;
 
   constructor(readonly src: string | null) {
     super();
@@ -112,12 +113,20 @@ export class Dataset extends Subscribable {
 
   /**
    * Whether the caller should write the console warning for the current
-   * failure: true once per failure, however many elements show it.
+   * failure: true once per failure, however many elements show it (and for
+   * the element that asked to retry, when one did).
    */
-  claimWarning(): boolean {
+  claimWarning(caller: object): boolean {
     if (this.state !== 'error' || this.warned) return false;
+    if (this.warner && this.warner !== caller) return false;
     this.warned = true;
+    this.warner = null;
     return true;
+  }
+
+  /** Makes `caller` the one to warn about the next failure: it asked to retry. */
+  claimWarningFor(caller: object): void {
+    this.warner = caller;
   }
 
   private changed(): void {

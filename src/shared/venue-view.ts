@@ -1,16 +1,30 @@
 import { css, html, nothing } from 'lit';
-import type { RankedVenue, Venue } from '../core/types.js';
+import { navigationLinks } from '../core/index.js';
+import type { LngLat, OpenState, RankedVenue, Venue } from '../core/types.js';
 import { appointmentUrl, distanceParts, levelClass, levelKey, telHref } from './format.js';
+import { openBadge } from './open-badge.js';
 import type { Words } from './words.js';
 
-/** What a venue's views can ask of the element that shows them. */
+/** What a venue's views need from the element that shows them. */
 export interface VenueActions {
   /** The venue's name was chosen (select it, open its card). */
   open?(venue: Venue): void;
   /** The appointment link was clicked; cancel the click to stop it. */
   appointment?(venue: Venue, url: string, event: Event): void;
+  /** Copies a venue's address; says whether it worked. */
+  copy?(venue: Venue): void;
+  /** The venue whose address was just copied, and whether it worked. */
+  copied?: { venue: string; ok: boolean } | null;
   /** The chosen matter, for the appointment template. */
   matter?: string | null;
+  /** The moment open states are shown for, and the document's timezone. */
+  at?: Date;
+  timezone?: string;
+  /** A start point the citizen chose, for navigation links; else the app's own. */
+  from?: LngLat | null;
+  /** Whether to say which venues serve the citizen's area. */
+  eligibility?: boolean;
+  lang?: string;
 }
 
 /** A venue's level as a coloured badge. */
@@ -46,13 +60,60 @@ function contact(venue: Venue, words: Words, actions: VenueActions): unknown {
           class="button secondary"
           part="appointment"
           href=${url}
-          target="_blank"
+          target=${url.startsWith('tel:') ? nothing : '_blank'}
           rel="noopener noreferrer"
           @click=${(event: Event) => actions.appointment?.(venue, url, event)}
           >${words.t('appointment')}</a
         >`
       : nothing}
+    ${navigation(venue, words, actions)}
   `;
+}
+
+/** Links that open the citizen's map app at the venue, and a copy of the address. */
+function navigation(venue: Venue, words: Words, actions: VenueActions): unknown {
+  const links = navigationLinks(venue, {
+    origin: actions.from ?? null,
+    lang: actions.lang === 'en' ? 'en' : 'zh-CN',
+  });
+  const address = words.text(venue.address);
+  if (!links.length && !address) return nothing;
+  const copied = actions.copied?.venue === venue.id ? actions.copied : null;
+  return html`<details class="navigation" part="navigation">
+    <summary>${words.t('navigate')}</summary>
+    <ul>
+      ${links.map(
+        (link) => html`<li>
+          <a href=${link.url} target="_blank" rel="noopener noreferrer" data-provider=${link.provider}
+            >${link.label}</a
+          >
+        </li>`,
+      )}
+    </ul>
+    ${address && actions.copy
+      ? html`<button class="link copy" part="copy-address" @click=${() => actions.copy?.(venue)}>
+            ${words.t('copyAddress')}
+          </button>
+          <span class="muted" role="status"
+            >${copied ? words.t(copied.ok ? 'copied' : 'copyFailed') : ''}</span
+          >`
+      : nothing}
+  </details>`;
+}
+
+/** The open state of a venue at the chosen moment. */
+function openState(open: OpenState, venue: Venue, words: Words, actions: VenueActions): unknown {
+  if (!actions.at) return nothing;
+  const closure = venue.closures.find((c) => c.note)?.note ?? null;
+  return openBadge(open, actions.at, actions.timezone ?? 'Asia/Shanghai', words, words.text(closure));
+}
+
+/** Whether the venue serves the citizen's area, when that is known. */
+function eligibility(eligible: boolean | null, words: Words, actions: VenueActions): unknown {
+  if (!actions.eligibility || eligible === null) return nothing;
+  return html`<span class="eligible ${eligible ? 'yes' : 'no'}" part="eligibility"
+    >${words.t(eligible ? 'eligible' : 'notEligible')}</span
+  >`;
 }
 
 /** One row of a venue list: name, level, distance, address, hours, phone. */
@@ -62,7 +123,7 @@ export function renderVenueItem(
   actions: VenueActions,
   selected = false,
 ): unknown {
-  const { venue, distance } = ranked;
+  const { venue, distance, open, eligible } = ranked;
   const name = words.text(venue.name);
   return html`
     <li class="venue-item ${selected ? 'selected' : ''}" part="venue-item" data-venue=${venue.id}>
@@ -82,6 +143,9 @@ export function renderVenueItem(
           >${distance == null ? '' : distanceText(distance, words)}</span
         >
       </div>
+      <div class="venue-state">
+        ${openState(open, venue, words, actions)} ${eligibility(eligible, words, actions)}
+      </div>
       ${venue.address ? html`<div class="muted">${words.text(venue.address)}</div>` : nothing}
       ${venue.hours ? html`<div class="hours muted">${words.text(venue.hours)}</div>` : nothing}
       <div class="venue-actions">${contact(venue, words, actions)}</div>
@@ -91,26 +155,31 @@ export function renderVenueItem(
 
 /** A venue's card: everything but its matters. */
 export function renderVenueCard(
-  venue: Venue,
-  distance: number | null,
+  ranked: RankedVenue,
   words: Words,
   actions: VenueActions,
 ): unknown {
   const { t, text } = words;
+  const { venue, distance, open } = ranked;
   return html`
     <header class="venue-card" part="venue-card">
       <h3 class="venue-title" part="venue-title">${text(venue.name)} ${levelBadge(venue, words)}</h3>
       <dl class="facts">
         ${venue.address ? html`<dt>${t('address')}</dt><dd>${text(venue.address)}</dd>` : nothing}
-        <dt>${t('distance')}</dt>
-        <dd>
-          ${venue.location
-            ? distance == null
-              ? t('distanceUnknown')
-              : distanceText(distance, words)
-            : t('noLocation')}
-        </dd>
-        ${venue.hours ? html`<dt>${t('hours')}</dt><dd>${text(venue.hours)}</dd>` : nothing}
+        ${!venue.location
+          ? html`<dt>${t('distance')}</dt>
+              <dd>${t('noLocation')}</dd>`
+          : distance != null
+            ? html`<dt>${t('distance')}</dt>
+                <dd>${distanceText(distance, words)}</dd>`
+            : nothing}
+        ${venue.hours || open.status !== 'unknown'
+          ? html`<dt>${t('hours')}</dt>
+              <dd>
+                ${openState(open, venue, words, actions)}
+                ${venue.hours ? html`<div>${text(venue.hours)}</div>` : nothing}
+              </dd>`
+          : nothing}
         ${venue.note ? html`<dt></dt><dd class="muted">${text(venue.note)}</dd>` : nothing}
       </dl>
       <div class="venue-actions">${contact(venue, words, actions)}</div>
@@ -170,6 +239,37 @@ export const venueStyles = css`
 
   .venue-actions:empty {
     display: none;
+  }
+
+  .venue-state:empty {
+    display: none;
+  }
+
+  .eligible {
+    font-size: 0.85em;
+    margin-left: 0.4em;
+  }
+
+  .eligible.yes {
+    color: var(--_open);
+  }
+
+  .eligible.no {
+    color: var(--_closed);
+  }
+
+  .navigation summary {
+    cursor: pointer;
+    color: var(--_accent);
+  }
+
+  .navigation ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3em 0.9em;
+    margin: 0.3em 0;
+    padding: 0;
+    list-style: none;
   }
 
   .venue-title {

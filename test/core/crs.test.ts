@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { convert, inMainlandChina } from '../../src/core/crs.js';
+import { distance } from '../../src/core/geo.js';
 import type { LngLat } from '../../src/core/types.js';
 
 // Published pairs from gcoord's fixture of Chinese cities (test/fixtures/
@@ -79,6 +80,24 @@ describe('convert', () => {
       expectClose(convert(bd09!, 'BD09', 'GCJ02'), gcj02);
     });
 
+    // the point; its GCJ-02 form, [114.3655214, 30.5176636], and that
+    // of a point on the lines of the outline's half-degree grid, [104.1025394,
+    // 30.5975783], were worked out with the published GCJ-02 formula
+    // (Krasovsky ellipsoid) outside this project
+    it('should shift the issue’s point [114.36, 30.52] to [114.365521, 30.517664]', () => {
+      expectClose(convert([114.36, 30.52], 'WGS84', 'GCJ02'), [114.365521, 30.517664], 0.000001);
+    });
+
+    it('should bring the issue’s point back within 0.01 m', () => {
+      const back = convert(convert([114.36, 30.52], 'WGS84', 'GCJ02'), 'GCJ02', 'WGS84');
+
+      expect(distance(back, [114.36, 30.52])).to.be.below(0.01);
+    });
+
+    it('should shift a point on a line of the outline’s grid', () => {
+      expectClose(convert([104.1, 30.6], 'WGS84', 'GCJ02'), [104.102539, 30.597578], 0.000001);
+    });
+
     it('should come back to the start after a round trip', () => {
       const start: LngLat = [114.4096, 30.4908];
 
@@ -138,6 +157,14 @@ describe('inMainlandChina', () => {
     urumqi: [87.62, 43.83],
     haikou: [110.35, 20.02],
     yongxingIsland: [112.34, 16.83],
+    // answered by the outline's grid: cells the outline crosses, cells wholly
+    // inside, and the corner of four cells
+    chengdu: [104.07, 30.67],
+    xian: [108.94, 34.34],
+    shanghai: [121.47, 31.23],
+    qingdao: [120.38, 36.07],
+    dalian: [121.61, 38.91],
+    gridCorner: [104.1, 30.6],
   };
   const outside: Record<string, LngLat> = {
     ...ABROAD,
@@ -154,6 +181,10 @@ describe('inMainlandChina', () => {
     busan: [129.07, 35.18],
     tokyo: [139.69, 35.69],
     london: [-0.13, 51.51],
+    eastChinaSea: [125.5, 30.0],
+    southChinaSea: [116.0, 19.0],
+    seaGridCorner: [126.1, 30.6],
+    beyondTheBox: [134.76, 48.0],
   };
 
   for (const [place, point] of Object.entries(inside)) {
@@ -171,5 +202,31 @@ describe('inMainlandChina', () => {
   it('should leave out points that are not numbers', () => {
     expect(inMainlandChina([NaN, 30])).to.equal(false);
     expect(inMainlandChina([114, Infinity])).to.equal(false);
+  });
+});
+
+// the pair of points; 4430.539 m by the haversine with R = 6,371,008.8 m,
+// worked out by hand
+describe('distance between the issue’s points', () => {
+  it('should measure [114.36, 30.52] to [114.40, 30.50] as 4430.5 m', () => {
+    expect(distance([114.36, 30.52], [114.4, 30.5])).to.be.closeTo(4430.5, 1);
+  });
+});
+
+describe('convert on loosely written input', () => {
+  it('should accept the usual spellings of a coordinate system', () => {
+    const point: [number, number] = [114.36, 30.52];
+
+    const lower = convert(point, 'wgs84' as 'WGS84', 'gcj-02' as 'GCJ02');
+
+    expect(lower[0]).to.be.closeTo(114.365521, 0.000001);
+    expect(lower[1]).to.be.closeTo(30.517664, 0.000001);
+  });
+
+  it('should throw a sentence naming the choices for an unknown system', () => {
+    expect(() => convert([114.36, 30.52], 'WGS84', 'EPSG:3857' as 'WGS84')).to.throw(
+      RangeError,
+      'Unknown coordinate system "EPSG:3857": use WGS84, CGCS2000 (EPSG:4490), GCJ02 or BD09.',
+    );
   });
 });

@@ -134,3 +134,12 @@ describe('areaAt', () => {
     expect(areaAt(dataset([a, b]), [0.5, 0.5])?.id).to.be.oneOf(['a', 'b']);
   });
 });
+
+describe('distance on bad input', () => {
+  it('should throw a sentence naming the fix instead of returning NaN', () => {
+    expect(() => distance([1] as unknown as [number, number], [1, 2])).to.throw(
+      TypeError,
+      'distance() takes two [lng, lat] points of finite numbers; got [1] and [1,2].',
+    );
+  });
+});

@@ -803,3 +803,35 @@ describe('parseServiceData', () => {
     });
   });
 });
+
+describe('parseServiceData on what Chinese editors and GIS tools write', () => {
+  it('should read a location written with a full-width comma', () => {
+    const { data, problems } = parseServiceData(withVenue({ location: '114.3702，30.5098' }));
+
+    expect(data.venues[1].location).to.deep.equal([114.3702, 30.5098]);
+    expect(brief(problems)).to.deep.equal([['/venues/1/location', 'info', 'location-text']]);
+  });
+
+  it('should read a GeoJSON Point given as a location', () => {
+    const point = { type: 'Point', coordinates: [114.3702, 30.5098] };
+
+    const { data, problems } = parseServiceData(withVenue({ location: point }));
+
+    expect(data.venues[1].location).to.deep.equal([114.3702, 30.5098]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('should cut a loop of parent areas and say so', () => {
+    const doc = base();
+    doc.areas = [
+      { id: 'x', name: '甲街道', parent: 'y' },
+      { id: 'y', name: '乙街道', parent: 'x' },
+    ];
+    (doc.venues as Doc[])[0].area = 'x';
+
+    const { data, problems } = parseServiceData(doc);
+
+    expect(data.areas.map((a) => a.parent)).to.deep.equal([null, 'x']);
+    expect(brief(problems)).to.deep.equal([['/areas/0/parent', 'warning', 'area-cycle']]);
+  });
+});

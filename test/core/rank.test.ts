@@ -339,6 +339,11 @@ describe('rankVenues', () => {
         ]);
       });
 
+      it('should read levels written as one comma-separated string', () => {
+        expect(ids(rankVenues(data, { levels: 'community, district', origin: IN_GUANSHAN })))
+          .to.deep.equal(['v-gg', 'v-district', 'v-noarea']);
+      });
+
       it('should keep, within an area, its own venues, those inside it and its ancestors’', () => {
         // 关山街道: itself, 光谷社区 inside it, 洪山区 above it; not 狮子山, 张家湾 or no area
         expect(ids(rankVenues(data, { within: GUANSHAN }))).to.deep.equal([

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createSearchIndex } from '../../src/core/search.js';
+import { parseServiceData } from '../../src/core/parse.js';
+import { createSearchIndex, loadSearchTables } from '../../src/core/search.js';
 import type {
   Bundle,
   LngLat,
@@ -159,9 +160,19 @@ describe('createSearchIndex', () => {
 
   describe('when matching', () => {
     it('should give an alias hit empty ranges', () => {
+      // 生娃 is an alias of the bundle and no everyday word
+      const hits = createSearchIndex(DATA).search('生娃');
+
+      expect(hits).to.deep.equal([{ kind: 'bundle', id: 'b-newborn', score: 2, ranges: [] }]);
+    });
+
+    it('should highlight the official term that an everyday word stands for', () => {
+      // 暂住证 is an alias here and, in the built-in table, the everyday word for 居住证
       const hits = createSearchIndex(DATA).search('暂住证');
 
-      expect(hits).to.deep.equal([{ kind: 'matter', id: 'm-permit', score: 2, ranges: [] }]);
+      expect(hits).to.deep.equal([
+        { kind: 'matter', id: 'm-permit', score: 2.1, ranges: [[0, 3]] },
+      ]);
     });
 
     it('should skip punctuation in the name and not highlight it', () => {
@@ -281,6 +292,142 @@ describe('createSearchIndex', () => {
 
       expect(again).to.deep.equal(first);
       expect(ids(again)).to.deep.equal(['m-exact', 'm-prefix']);
+    });
+  });
+});
+
+describe('createSearchIndex, as citizens type', () => {
+  it('should ask for the pinyin table on the first Latin letter only, once', async () => {
+    const index = createSearchIndex(DATA);
+
+    expect(index.prepare('居住证')).to.equal(null);
+    const pending = index.prepare('jzz');
+    expect(pending).to.be.an.instanceOf(Promise);
+    await pending;
+    expect(index.prepare('jzz')).to.equal(null);
+  });
+
+  it('should reduce a question to its subject', () => {
+    const hits = createSearchIndex(DATA).search('办居住证需要什么材料');
+
+    expect(hits[0]).to.deep.equal({ kind: 'matter', id: 'm-permit', score: 4, ranges: [[0, 3]] });
+  });
+
+  it('should read what citizens add to a matter (丢了 → 补办, 挂失)', () => {
+    const hits = createSearchIndex(DATA).search('社保卡丢了');
+
+    // both words in 补办 and 挂失与解挂 (the shorter first); 申领 holds only 社保卡:
+    // 0.4 × (社保卡 3×2) / (3×2 + 丢了 2×2) = 0.24
+    expect(ids(hits)).to.deep.equal(['m-social-a', 'm-social-c', 'm-social-b']);
+    expect(hits.map((hit) => hit.score)).to.deep.equal([1.9, 1.9, 0.24]);
+  });
+
+  it('should find a name with one character wrong', () => {
+    // 社保卡挂失 with 桂 for 挂 (alike in shape, not in sound); the others hold only
+    // 社保卡: 0.4 × 6 / (6 + 2) = 0.3
+    const hits = createSearchIndex(DATA).search('社保卡桂失');
+
+    expect(hits[0]).to.deep.equal({
+      kind: 'matter',
+      id: 'm-social-c',
+      score: 0.5,
+      ranges: [[0, 5]],
+    });
+    expect(hits.slice(1).map((hit) => hit.score)).to.deep.equal([0.3, 0.3]);
+  });
+
+  it('should take an everyday word with one character wrong (居往证 → 居住证)', () => {
+    const hits = createSearchIndex(DATA).search('居往证');
+
+    expect(hits).to.deep.equal([{ kind: 'matter', id: 'm-permit', score: 2.1, ranges: [[0, 3]] }]);
+  });
+
+  it('should find a name with one character missing in a longer query', () => {
+    const data = dataset({ matters: [matter('m-card', '社会保障卡申领'), matter('m-other', '就业登记')] });
+
+    const hits = createSearchIndex(data).search('社会保卡申领');
+
+    expect(hits).to.deep.equal([{ kind: 'matter', id: 'm-card', score: 0.5, ranges: [[0, 7]] }]);
+  });
+
+  it('should take an everyday word typed with a homophone (营业只照)', () => {
+    const hits = createSearchIndex(DATA).search('营业只照');
+
+    expect(ids(hits).slice(0, 3)).to.deep.equal(['m-exact', 'm-prefix', 'm-sub']);
+  });
+
+  it('should extend the everyday words from the document', () => {
+    const { data } = parseServiceData({
+      version: 1,
+      words: { 开车证: ['驾驶证'] },
+      venues: [{ id: 'v', name: '车管所', level: 'district', matters: ['m-drive'] }],
+      matters: [{ id: 'm-drive', name: '机动车驾驶证申领' }],
+    });
+
+    expect(createSearchIndex(data).search('开车证')).to.deep.equal([
+      { kind: 'matter', id: 'm-drive', score: 1.9, ranges: [[3, 6]] },
+    ]);
+  });
+
+  describe('when the tables are loaded', () => {
+    before(() => loadSearchTables());
+
+    it('should match full pinyin and initials, marking the name they spell', () => {
+      const index = createSearchIndex(DATA);
+
+      for (const query of ['juzhuzheng', 'jzz', 'JZZ', 'ｊｚｚ']) {
+        expect(index.search(query)[0]).to.deep.equal({
+          kind: 'matter',
+          id: 'm-permit',
+          score: 4,
+          ranges: [[0, 3]],
+        });
+      }
+    });
+
+    it('should read a polyphonic character as its word says (行业 is hangye)', () => {
+      const data = dataset({ venues: [venue('v-trade', '交通行业服务站', null)] });
+      const index = createSearchIndex(data);
+
+      expect(index.search('jiaotonghangye')).to.deep.equal([
+        { kind: 'venue', id: 'v-trade', score: 4, ranges: [[0, 4]] },
+      ]);
+      expect(index.search('jiaotongxingye')).to.deep.equal([]);
+    });
+
+    it('should spell out an everyday word (yyzz is 营业执照)', () => {
+      expect(ids(createSearchIndex(DATA).search('yyzz')).slice(0, 2)).to.deep.equal([
+        'm-exact',
+        'm-prefix',
+      ]);
+    });
+
+    it('should not flood results with one letter: only names whose pinyin starts with it', () => {
+      const index = createSearchIndex(DATA);
+
+      // 东湖便民服务站 is the only name starting with d; many hold an f (服务) inside
+      expect(ids(index.search('d'))).to.deep.equal(['v-east']);
+      expect(ids(index.search('f'))).to.deep.equal([]);
+    });
+
+    it('should take a homophone typed by an input method (矢 for 失), above other typos', () => {
+      const hits = createSearchIndex(DATA).search('社保卡挂矢');
+
+      expect(hits[0]).to.deep.equal({
+        kind: 'matter',
+        id: 'm-social-c',
+        score: 0.55,
+        ranges: [[0, 5]],
+      });
+    });
+
+    it('should fold traditional characters to simplified', () => {
+      expect(createSearchIndex(DATA).search('居住證')[0]).to.deep.equal({
+        kind: 'matter',
+        id: 'm-permit',
+        score: 4,
+        ranges: [[0, 3]],
+      });
     });
   });
 });

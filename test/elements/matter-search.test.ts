@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { loadSearchTables } from '../../src/core/search.js';
 import type { MatterSearch } from '../../src/elements/matter-search/define.js';
 import { DISTRICT, freshGroup, shadow, texts, venueIds } from '../helpers/elements.js';
 
@@ -9,6 +10,7 @@ async function setup(attrs: { origin?: string; lang?: string } = {}) {
       group=${freshGroup()}
       origin=${attrs.origin ?? ''}
       lang=${attrs.lang ?? ''}
+      now="2026-12-03T10:00:00+08:00"
     ></matter-search>
   `);
   expect(await el.ready).to.equal('ready');
@@ -65,7 +67,8 @@ describe('<matter-search>', () => {
 
       await type('qqqq');
 
-      expect(options()).to.deep.equal([]);
+      // the fixture's matters handled by the most venues (6, 3 and 2), to choose instead
+      expect(options()).to.deep.equal(['老年人优待证办理', '居住证首次申领', '个体工商户设立登记']);
       expect(texts(el, '.empty')[0]).to.contain('没有找到“qqqq”');
     });
   });
@@ -120,11 +123,20 @@ describe('<matter-search>', () => {
 
     it('should list the venues nearest first when an origin is known', async () => {
       const { el, type, press } = await setup({ origin: '114.30,30.50' });
+      await type('食品经营');
+      await press('Enter');
+
+      expect(venueIds(el)).to.deep.equal(['v-district', 'v-east']);
+      expect(texts(el, '[part="distance"]')).to.deep.equal(['3.8 公里', '9.6 公里']);
+    });
+
+    it('should leave out venues not serving the area guessed from the origin', async () => {
+      const { el, type, press } = await setup({ origin: '114.30,30.50' });
       await type('居住证');
       await press('Enter');
 
-      expect(venueIds(el)).to.deep.equal(['v-west', 'v-district', 'v-east']);
-      expect(texts(el, '[part="distance"]')).to.deep.equal(['0 米', '3.8 公里', '9.6 公里']);
+      expect(venueIds(el)).to.deep.equal(['v-west', 'v-district']);
+      expect(texts(el, '[part="area-guess"]')).to.deep.equal(['（根据位置推测）']);
     });
 
     it('should offer the online way for a matter done online', async () => {
@@ -180,5 +192,143 @@ describe('<matter-search>', () => {
     await type('居住证');
 
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<matter-search> combobox', () => {
+  const RECENT_KEY = 'gov-service-map:recent-searches';
+  beforeEach(() => localStorage.removeItem(RECENT_KEY));
+
+  describe('when the citizen types quickly, then stops', () => {
+    it('should show suggestions for the final text only', async () => {
+      const { el, input, options } = await setup();
+
+      // each text but the last would suggest something else; pinyin answers come late
+      input.focus();
+      for (const text of ['l', 'ln', '社', 'g', 'j', 'jz', 'jzz']) {
+        input.value = text;
+        input.dispatchEvent(new Event('input'));
+      }
+      await waitUntil(() => options().join() === '居住证首次申领', 'suggestions for jzz');
+
+      // every late answer has arrived by now, and none replaced the last text's
+      await loadSearchTables();
+      await el.updateComplete;
+      expect(input.value).to.equal('jzz');
+      expect(options()).to.deep.equal(['居住证首次申领']);
+    });
+  });
+
+  describe('when only the keyboard is used', () => {
+    it('should offer recent searches and popular matters in the empty box', async () => {
+      const { el, input, type, press, options } = await setup();
+      await type('暂住证');
+      await press('Enter');
+      await press('Escape');
+      expect(input.value).to.equal('');
+
+      await press('ArrowDown');
+
+      // what the citizen typed, not the official name; then the fixture's busiest matters
+      expect(texts(el, '[role="group"] > .group-label')).to.deep.equal(['最近搜索', '常办事项']);
+      expect(options()).to.deep.equal([
+        '暂住证',
+        '清除搜索记录',
+        '老年人优待证办理',
+        '居住证首次申领',
+        '个体工商户设立登记',
+      ]);
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+    });
+
+    it('should search a recent search again, choose a hit and clear the history', async () => {
+      const { el, input, type, press, options } = await setup();
+      await type('老年证');
+      await press('Enter');
+      await type('暂住证');
+      await press('Enter');
+      await press('Escape');
+
+      // Enter on a recent search (the second, the older one) types it again
+      await press('ArrowDown');
+      await press('ArrowDown');
+      await press('Enter');
+      expect(input.value).to.equal('老年证');
+      expect(options()).to.deep.equal(['老年人优待证办理']);
+
+      // arrows and Enter choose the hit
+      await press('ArrowDown');
+      const selected = oneEvent(el, 'gov-matter-select');
+      await press('Enter');
+      expect((await selected).detail).to.deep.equal({ kind: 'matter', id: 'm-elder' });
+
+      // Escape empties the box; the option after the two searches clears the history
+      await press('Escape');
+      await press('ArrowDown');
+      await press('ArrowDown');
+      await press('ArrowDown');
+      const active = input.getAttribute('aria-activedescendant')!;
+      expect(shadow(el).getElementById(active)!.textContent!.trim()).to.equal('清除搜索记录');
+      await press('Enter');
+      expect(texts(el, '[role="group"] > .group-label')).to.deep.equal(['常办事项']);
+      expect(localStorage.getItem(RECENT_KEY)).to.equal('[]');
+    });
+
+    it('should go on when the page refuses storage (a sandboxed iframe)', async () => {
+      const { getItem, setItem } = Storage.prototype;
+      const refuse = () => {
+        throw new DOMException('The document is sandboxed.', 'SecurityError');
+      };
+      Storage.prototype.getItem = refuse;
+      Storage.prototype.setItem = refuse;
+      try {
+        const { type, press, input, options } = await setup();
+        await type('暂住证');
+        await press('Enter');
+        await press('Escape');
+        await press('ArrowDown');
+
+        expect(input.value).to.equal('');
+        expect(options().slice(0, 2)).to.deep.equal(['暂住证', '清除搜索记录']);
+      } finally {
+        Storage.prototype.getItem = getItem;
+        Storage.prototype.setItem = setItem;
+      }
+    });
+  });
+
+  describe('on a page with only <matter-search>', () => {
+    it('should download no map code, and the pinyin table only on a Latin letter', async () => {
+      const frame = await fixture<HTMLIFrameElement>(html`
+        <iframe
+          src="/test/fixtures/matter-search-only.html"
+          style="width: 600px; height: 400px"
+        ></iframe>
+      `);
+      await waitUntil(() => {
+        const inner = frame.contentDocument?.querySelector('matter-search');
+        return inner?.shadowRoot?.querySelector('input');
+      }, 'the element in the frame is ready');
+      const win = frame.contentWindow!;
+      const inner = frame.contentDocument!.querySelector('matter-search') as MatterSearch;
+      const innerInput = inner.shadowRoot!.querySelector('input')!;
+      const loaded = () => win.performance.getEntriesByType('resource').map((entry) => entry.name);
+      const typeInside = async (text: string) => {
+        innerInput.value = text;
+        innerInput.dispatchEvent(new Event('input'));
+        await inner.updateComplete;
+      };
+
+      await typeInside('居住证');
+      expect(loaded().some((url) => url.includes('/src/elements/matter-search/'))).to.equal(true);
+      expect(loaded().filter((url) => /\/ol\/|gov-map|map-view/.test(url))).to.deep.equal([]);
+      expect(loaded().filter((url) => /pinyin-table|t2s-table/.test(url))).to.deep.equal([]);
+
+      await typeInside('j');
+      await waitUntil(() => loaded().some((url) => url.includes('pinyin-table')), 'pinyin table');
+      expect(loaded().filter((url) => /\/ol\/|gov-map|map-view|t2s-table/.test(url))).to.deep.equal(
+        [],
+      );
+    });
   });
 });

@@ -128,8 +128,9 @@ describe('loading', () => {
     ></venue-guide>`);
     await el.ready;
 
-    const problems = texts(el, '[part="problems"] li');
-    expect(problems.some((p) => p.startsWith('/venues/0/location'))).to.equal(true);
+    const problems = texts(el, '[part="problems"] li').map((p) => p.replace(/\s+/g, ' '));
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.match(/^\/venues\/0\/location warning 经纬度可能写反了 /);
     expect(venueIds(el)).to.deep.equal(['a']);
   });
 });
@@ -150,6 +151,9 @@ describe('a failed load', () => {
     warnings.restore();
 
     expect(shadow(guide).querySelector('[part="retry-button"]')).to.exist;
+    expect(texts(guide, '[part="error"] p')[1]).to.equal(
+      '服务器返回错误（HTTP 500），数据文件可能不存在或地址有误。',
+    );
     expect(shadow(search).querySelector('[part="error"]')).to.exist;
     expect(warnings.messages.filter((m) => m.includes('500'))).to.have.length(1);
     expect(warnings.messages[0]).to.match(/^\[(venue-guide|matter-search)\]/);
@@ -223,5 +227,19 @@ describe('registration', () => {
     expect(customElements.get('venue-guide')).to.equal(VenueGuideClass);
     expect(warnings.messages).to.have.length(1);
     expect(warnings.messages[0]).to.contain('[venue-guide] is already defined');
+  });
+});
+
+describe('an element without data', () => {
+  it('should warn once that src or data is missing', async () => {
+    const warnings = captureWarnings();
+
+    const el = await fixture<VenueGuide>(html`<venue-guide></venue-guide>`);
+    await el.updateComplete;
+    warnings.restore();
+
+    expect(warnings.messages).to.deep.equal([
+      '[venue-guide] no data: set src="…" (the data file\'s URL) or the data property.',
+    ]);
   });
 });

@@ -192,4 +192,39 @@ describe('<venue-guide>', () => {
       await expect(el).to.be.accessible();
     });
   });
+
+  describe('when it has a limit', () => {
+    it('should list that many, say the total and offer the rest', async () => {
+      const el = await fixture<VenueGuide>(html`
+        <venue-guide src=${DISTRICT} group=${freshGroup()} limit="3"></venue-guide>
+      `);
+      await el.ready;
+
+      expect(venueIds(el)).to.have.length(3);
+      expect(texts(el, '.summary')[0]).to.contain('共 7 个办事场所');
+      shadow(el).querySelector<HTMLButtonElement>('.show-all')!.click();
+      await el.updateComplete;
+
+      expect(venueIds(el)).to.have.length(7);
+      expect(shadow(el).querySelector('.show-all')).to.equal(null);
+    });
+  });
+
+  describe('when used by keyboard', () => {
+    it('should move focus into the card, then back to the venue it came from', async () => {
+      const el = await locator();
+      const name = () =>
+        shadow(el).querySelector<HTMLButtonElement>('[data-venue="v-west"] button.venue-name')!;
+
+      name().focus();
+      name().click();
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.getAttribute('part')).to.equal('back-button');
+
+      (shadow(el).activeElement as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(shadow(el).activeElement).to.equal(name());
+    });
+  });
 });
+

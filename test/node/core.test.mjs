@@ -68,3 +68,14 @@ test('parseServiceData never throws, even on input that is not a document', () =
     assert.equal(problems[problems.length - 1].severity, 'error');
   }
 });
+
+test('loadServiceData in Node explains a relative address instead of blaming CORS', async () => {
+  const { loadServiceData } = await import('../../dist/core.js');
+
+  await assert.rejects(loadServiceData('/data/hongshan.json'), (error) => {
+    assert.equal(error.kind, 'network');
+    assert.match(error.message, /relative address/);
+    assert.doesNotMatch(error.message, /CORS/);
+    return true;
+  });
+});

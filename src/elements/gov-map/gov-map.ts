@@ -1,47 +1,68 @@
-import { css, html, nothing, render, svg } from 'lit';
-import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
+import { html, nothing, render } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import { convert } from '../../core/crs.js';
 import { distance } from '../../core/geo.js';
 import { lookup } from '../../core/lookup.js';
-import type { Crs, LngLat, ServiceData, Venue } from '../../core/types.js';
-import { distanceParts, levelClass, levelKey, telHref } from '../../shared/format.js';
+import type { LngLat, ServiceData, Venue } from '../../core/types.js';
+import { levelClass } from '../../shared/format.js';
 import { GovElement, parsePoint } from '../../shared/gov-element.js';
 import { GovVenueSelectEvent } from '../../shared/events.js';
-import type { SelectionState } from '../../shared/store.js';
 import { olStyles } from './ol-css.js';
-import type { BasemapConfig, MapClick, MapView, MarkerColors } from './map-view.js';
+import { mapStyles } from './gov-map.styles.js';
+import { isTianditu, parseCrs, resolveBasemap } from './basemaps.js';
+import type { BasemapConfig } from './basemaps.js';
+import { basemapNotice, gestureHint, mapControls, noticeBox } from './controls.js';
+import type { Notice } from './controls.js';
+import { GovBasemapErrorEvent, GovVenueHoverEvent } from './events.js';
+import { addressPopup, levelLabel, venuePopup } from './popup.js';
+import { inFrame, Locator } from './position.js';
+import type { Fix, LocateFailure } from './position.js';
+import type { ClusterRef, GestureHint, MapClick, MapView, MarkerColors } from './map-view.js';
 
 type MapModule = typeof import('./map-view.js');
 
-const basemaps = ['none', 'tianditu', 'tianditu-img', 'osm'];
-const crsNames: Record<string, Crs> = {
-  WGS84: 'WGS84',
-  'WGS-84': 'WGS84',
-  CGCS2000: 'CGCS2000',
-  'EPSG:4490': 'CGCS2000',
-  GCJ02: 'GCJ02',
-  'GCJ-02': 'GCJ02',
-  BD09: 'BD09',
-  'BD-09': 'BD09',
-};
-const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 };
+/** With more located venues than this, the list shows those in view, nearest the centre. */
+const listAll = 200;
+const listNear = 100;
+/** Metres a followed position must move before the origin follows it. */
+const followStep = 5;
+const hintTime = 1800;
+
+const failureKeys = {
+  denied: 'locateDenied',
+  unavailable: 'locateUnavailable',
+  timeout: 'locateTimeout',
+  insecure: 'locateInsecure',
+  unsupported: 'locateUnsupported',
+  blocked: 'locateBlocked',
+} as const;
 
 /**
  * The map of venues (去哪办): markers in the colours and shapes of their level,
- * a popup per venue with its address, distance, hours and phone, the
- * citizen's position (from the browser, or a point chosen on the map), and a
- * list of the venues for keyboards and screen readers.
+ * grouped into counted clusters where they crowd, a popup per venue with its
+ * address, distance, hours and phone, the citizen's position (from the
+ * browser, with its accuracy, or a point chosen on the map), and a list of
+ * the venues for keyboards and screen readers.
  *
  * OpenLayers is loaded by this element only, when it first renders, so a page
  * without a map never downloads it. Elements of the same `src` and `group`
  * share one selection: a venue chosen in a search or a guide opens its popup
  * here, and a marker clicked here opens that venue in a `<venue-guide>`.
+ * Hovering a venue in their lists highlights its marker.
  *
- * The base map defaults to none (a plain background), or Tianditu (天地图) when
- * `basemap-key` is given. OSM tiles carry no 审图号 and do not belong on a
- * Chinese government page; `osm` is there for tests and demos abroad.
+ * Base maps: none (a plain background) by default; Tianditu (天地图, its
+ * vector or imagery map with their annotation layers) when `basemap-key` is
+ * given; or any XYZ template in `basemap-url`. With `basemap-crs="GCJ02"`
+ * the venues, the position and chosen points are shifted onto the template's
+ * streets (and chosen points shifted back). OSM tiles carry no 审图号 and do
+ * not belong on a Chinese government page; `osm` is there for tests and demos
+ * abroad. When tiles keep failing the map says so and keeps working.
+ *
+ * Embedded in a page, the map leaves the page its gestures: one finger
+ * scrolls the page until the map is tapped, and the wheel scrolls the page
+ * unless Ctrl or ⌘ is held or the map was clicked; a hint says so.
  *
  * @tagname gov-map
  * @summary A map of government-service venues (政务服务场所地图).
@@ -56,18 +77,22 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * @attr timeout - Milliseconds before a load gives up (default 15000).
  * @attr basemap - `none`, `tianditu` (vector), `tianditu-img` (imagery) or `osm`. Default
  *   `none`, or `tianditu` when `basemap-key` is given, or the `basemap-url` template.
- * @attr basemap-key - The Tianditu key (`tk`).
- * @attr basemap-url - An XYZ tile template (`https://…/{z}/{x}/{y}.png`) used when
- *   `basemap` is not set.
+ * @attr basemap-key - The Tianditu key (`tk`), of type 浏览器端, allowing the site's domain.
+ * @attr basemap-url - An XYZ tile template (`https://…/{z}/{x}/{y}.png`; also `{-y}` and
+ *   a host range such as `{a-c}`) used when `basemap` is not set.
  * @attr basemap-crs - The CRS of the `basemap-url` tiles: `WGS84` (default) or `GCJ02`.
- * @attr attribution - Credit text shown on the map, after Tianditu's own credit when
- *   Tianditu is the base map; the data document's `attribution` follows it.
+ * @attr attribution - Credit text shown on the map, after the base map's own credit; for
+ *   Tianditu, the 审图号 Tianditu publishes (`审图号：GS(…)号`). The data document's
+ *   `attribution` follows it.
  * @attr center - The start centre, `lng,lat` (WGS-84); without it the map fits the venues.
  * @attr zoom - The start zoom level (with `center`, or instead of the fitted one).
  * @attr location-crs - The CRS the browser reports positions in: `WGS84` (default) or
  *   `GCJ02` (some WebViews).
+ * @attr follow - "Locate me" keeps following the position (and toggles it off again).
  * @attr venue - A venue id to preselect: the map pans to it and opens its popup.
  * @attr matter - A matter or life-event id to preselect: venues not handling it are dimmed.
+ * @attr unmatched - What happens to venues that do not handle the chosen matter: `dim`
+ *   (default) or `hide`.
  * @attr levels - Comma-separated levels to draw (`district,street`); default all.
  * @attr venue-url - A link template for the popup's guide button, `{venue}` is the id
  *   (`/guide.html?venue={venue}`); without it the button selects the venue on this page.
@@ -77,8 +102,13 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * @fires gov-error - The data could not be loaded.
  * @fires gov-venue-select - A venue was chosen with a marker or the list; fired again by
  *   the popup's guide button, so a page can bring its `<venue-guide>` into view.
- * @fires gov-origin-change - The origin was set by "locate me" (`source: 'geolocation'`) or
- *   "choose on map" (`source: 'map'`); ordinary map clicks never set it.
+ * @fires gov-origin-change - The origin was set by "locate me" (`source: 'geolocation'`),
+ *   "choose on map" (`source: 'map'`) or a chosen area (`source: 'area'`); ordinary map
+ *   clicks never set it.
+ * @fires gov-area-change - An area was chosen after locating failed.
+ * @fires gov-venue-hover - The pointer moved onto a marker (`id`) or off it (`id: null`).
+ * @fires gov-basemap-error - The base map's tiles keep failing; `detail.cause` is `refused`
+ *   (Tianditu: key or domain) or `unavailable`.
  *
  * @csspart status - The data's loading message.
  * @csspart error - The data's error state.
@@ -95,8 +125,13 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * @csspart locate-button - The "locate me" button.
  * @csspart choose-button - The "choose on map" toggle.
  * @csspart notice - A message about locating or choosing the start point.
+ * @csspart notice-actions - The other ways to a start point, after locating failed.
+ * @csspart fallback-pick - Its "choose on map" button.
+ * @csspart area-select - Its list of areas.
+ * @csspart basemap-notice - The message that the base map cannot be loaded.
+ * @csspart gesture-hint - The hint shown when a gesture went to the page.
  * @csspart venue-list - The list alternative to the map (a `<details>`).
- * @csspart venue-button - A venue in the list.
+ * @csspart venue-button - A venue in the list or in a popup of venues at one address.
  * @csspart popup - The venue popup.
  * @csspart popup-title - The popup's venue name.
  * @csspart popup-close - The popup's close button.
@@ -111,7 +146,8 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * @cssprop [--gov-color-community=#0f8a6c] - Community markers and badges.
  * @cssprop [--gov-color-self-service=#8a5a00] - Self-service markers (squares) and badges.
  * @cssprop [--gov-color-muted=#5f6b7a] - Markers of other levels; secondary text.
- * @cssprop [--gov-color-accent=#1d5fbf] - The selected marker's ring, the origin, buttons.
+ * @cssprop [--gov-color-accent=#1d5fbf] - Clusters, the selected marker's ring, the origin
+ *   and its accuracy, buttons.
  * @cssprop [--gov-color-surface=#ffffff] - Popups, controls, the markers' outline.
  * @cssprop [--gov-color-surface-alt=#f4f6f9] - The plain base map.
  * @cssprop [--gov-color-text=#1f2933] - Text.
@@ -121,7 +157,7 @@ const geolocationOptions = { enableHighAccuracy: true, timeout: 10000, maximumAg
  * @cssprop [--gov-radius=6px] - Corner radius.
  */
 export class GovMap extends GovElement {
-  static override styles = [...GovElement.styles, olStyles, mapStyles()];
+  static override styles = [...GovElement.styles, olStyles, mapStyles];
 
   /** `none`, `tianditu`, `tianditu-img` or `osm`; see the class notes for the default. */
   @property() basemap: string | null = null;
@@ -135,7 +171,7 @@ export class GovMap extends GovElement {
   /** The CRS of `basemap-url`'s tiles: `WGS84` (default) or `GCJ02`. */
   @property({ attribute: 'basemap-crs' }) basemapCrs: string | null = null;
 
-  /** Credit text shown on the map. */
+  /** Credit text shown on the map (for Tianditu: its 审图号). */
   @property() attribution: string | null = null;
 
   /** The start centre, `lng,lat` (WGS-84). */
@@ -147,11 +183,17 @@ export class GovMap extends GovElement {
   /** The CRS the browser reports positions in: `WGS84` (default) or `GCJ02`. */
   @property({ attribute: 'location-crs' }) locationCrs: string | null = null;
 
+  /** "Locate me" keeps following the position. */
+  @property({ type: Boolean }) follow = false;
+
   /** A venue id to preselect: the map pans to it and opens its popup. */
   @property() venue: string | null = null;
 
   /** A matter or life-event id to preselect: venues not handling it are dimmed. */
   @property() matter: string | null = null;
+
+  /** Venues not handling the chosen matter: `dim` (default) or `hide`. */
+  @property() unmatched: string | null = null;
 
   /** Comma-separated levels to draw; default all. */
   @property() levels: string | null = null;
@@ -162,8 +204,13 @@ export class GovMap extends GovElement {
   @state() private mapFailed = false;
   @state() private picking = false;
   @state() private locating = false;
-  @state() private notice: { text: string; alert: boolean } | null = null;
+  @state() private notice: Notice | null = null;
   @state() private listOpen = false;
+  @state() private tilesFailing = false;
+  @state() private hint: GestureHint | null = null;
+  @state() private announcement = '';
+  /** The venues at one address whose list is the popup, instead of one venue. */
+  @state() private addressList: { ref: ClusterRef; ids: string[] } | null = null;
 
   private mapModule: MapModule | null = null;
   private mapLoading: Promise<MapModule> | null = null;
@@ -178,11 +225,24 @@ export class GovMap extends GovElement {
   private panning = false;
   private focusPopup = false;
   private returnFocus: HTMLElement | null = null;
-  private drawn: { data: ServiceData; levels: string | null } | null = null;
+  private drawn: { venues: readonly Venue[] } | null = null;
+  private drawnFor: Drawable | null = null;
   private appliedBasemap = '';
   private appliedCredit = '';
-  private dimmedFor: { data: ServiceData; matter: string; ids: Set<string> } | null = null;
+  private handlingFor: { data: ServiceData; matter: string; ids: Set<string> } | null = null;
   private warned = new Set<string>();
+  /** The browser's last position, WGS-84, with its accuracy in metres. */
+  private position: { point: LngLat; accuracy: number } | null = null;
+  private readonly locator = new Locator(
+    (fix) => this.locatedAt(fix),
+    (failure) => this.locateFailed(failure),
+  );
+  /** The citizen clicked or tapped the map: wheel and one finger now move it. */
+  private active = false;
+  private hintTimer = 0;
+  /** Where the map was when it left the page, to come back to. */
+  private savedView: ReturnType<MapView['viewState']> = null;
+  private readonly hoverListener = (event: Event) => this.pageHover(event);
 
   /**
    * The OpenLayers map, or null before the map code has loaded (and after the
@@ -204,6 +264,8 @@ export class GovMap extends GovElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.disposeView();
+    this.locator.stop();
+    this.locating = false;
   }
 
   protected override presetChanged(changed: PropertyValues<this>): boolean {
@@ -213,8 +275,8 @@ export class GovMap extends GovElement {
   protected override presets(
     data: ServiceData,
     changed: PropertyValues<this> | null,
-  ): Partial<SelectionState> {
-    const patch: Partial<SelectionState> = {};
+  ): Partial<import('../../shared/store.js').SelectionState> {
+    const patch: Partial<import('../../shared/store.js').SelectionState> = {};
     if ((!changed || changed.has('venue')) && this.venue) {
       if (lookup(data).venue.has(this.venue)) patch.venue = this.venue;
       else this.warnOnce(`venue "${this.venue}" is not in the data; ignored.`);
@@ -234,12 +296,15 @@ export class GovMap extends GovElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
 
-    // a venue chosen elsewhere (or preset): pan to it and open its popup
+    // a venue chosen elsewhere (or preset): pan to it, open its popup, say its name
     const venue = this.chosen.venue;
     if (venue !== this.seenVenue) {
       this.seenVenue = venue;
       this.popupVenue = venue;
       this.panToPopup = !!venue;
+      this.addressList = null;
+      const chosen = venue ? this.venueById(venue) : undefined;
+      if (chosen) this.announcement = this.t('venueSelected', { name: this.text(chosen.name) });
     }
   }
 
@@ -287,31 +352,13 @@ export class GovMap extends GovElement {
   /** Brings the map in line with the data, the attributes and the shared selection. */
   private syncMap(changed: PropertyValues<this>): void {
     const data = this.serviceData;
-    const target = this.renderRoot.querySelector<HTMLElement>('.map');
+    const target = this.mapContainer();
 
     // the container went away (an error state, a reload): the map goes with it
     if (this.view && this.view.map.getTargetElement() !== target) this.disposeView();
     if (!data || !target || !this.mapModule || !this.isConnected) return;
     const created = !this.view;
     const view = (this.view ??= this.createView(target, data));
-
-    // venues: drawn again when the data or the levels change
-    const first = !this.drawn;
-    if (this.drawn?.data !== data || this.drawn.levels !== this.levels) {
-      view.setVenues(this.drawnVenues(data));
-      this.drawn = { data, levels: this.levels };
-    }
-
-    // the view: fitted to the venues at first, unless `center` says otherwise
-    const center = this.center ? parsePoint(this.center) : null;
-    if (this.center && !center) this.warnOnce(`center "${this.center}" is not "lng,lat".`);
-    if (first) {
-      if (center) view.setCenter(center, this.zoom ?? 15);
-      else view.fit(this.zoom ?? undefined);
-    } else if (changed.has('center') || changed.has('zoom')) {
-      if (center) view.setCenter(center, this.zoom ?? undefined);
-      else if (this.zoom !== null) view.setZoom(this.zoom);
-    }
 
     // base map and credits, replaced only when they change
     const basemap = this.basemapConfig();
@@ -322,10 +369,35 @@ export class GovMap extends GovElement {
     if (credit.join('\n') !== this.appliedCredit) view.setCredit(credit);
     this.appliedCredit = credit.join('\n');
 
-    // the shared selection
-    view.setDimmed(this.dimmedVenues(data));
+    // venues: drawn again when the data, the levels or (hidden) the matter change
+    const first = !this.drawn;
+    const venues = this.drawnVenues(data);
+    if (this.drawn?.venues !== venues) {
+      view.setVenues(venues);
+      this.drawn = { venues };
+    }
+
+    // the view: where it was before a move in the page, else fitted unless `center` says
+    const center = this.center ? parsePoint(this.center) : null;
+    if (this.center && !center) this.warnOnce(`center "${this.center}" is not "lng,lat".`);
+    if (first && this.savedView) {
+      this.savedView = null;
+    } else if (first) {
+      if (center) view.setCenter(center, this.zoom ?? 15);
+      else view.fit(this.zoom ?? undefined);
+    } else if (changed.has('center') || changed.has('zoom')) {
+      if (center) view.setCenter(center, this.zoom ?? undefined);
+      else if (this.zoom !== null) view.setZoom(this.zoom);
+    }
+
+    // the shared selection, and the position with its accuracy while it is the origin
+    view.setHandling(this.unmatched === 'hide' ? null : this.handlingVenues(data));
     view.setSelected(this.chosen.venue);
-    view.setOrigin(this.originPoint);
+    const origin = this.chosen.origin;
+    const position = this.position;
+    const located =
+      origin?.source === 'geolocation' && position && samePoint(origin.point, position.point);
+    view.setOrigin(origin?.point ?? null, located ? position.accuracy : null);
     this.syncPopup(view, data);
   }
 
@@ -339,29 +411,65 @@ export class GovMap extends GovElement {
     const credit = this.credit(basemap, data);
     this.appliedCredit = credit.join('\n');
     this.drawn = null;
+
+    // venues hovered in the lists of the group's other elements light up here
+    document.addEventListener('pointerover', this.hoverListener);
+    document.addEventListener('focusin', this.hoverListener);
     return new this.mapModule!.MapView({
       target,
       popup,
       colors: this.markerColors(),
+      font: getComputedStyle(this).fontFamily || 'sans-serif',
       basemap,
       credit,
+      start: this.savedView,
+      isActive: () => this.active,
       onClick: (click) => this.handleMapClick(click),
+      onHover: (id) => this.dispatchEvent(new GovVenueHoverEvent({ id })),
+      onTiles: (failing) => this.tilesChanged(failing),
+      onHint: (kind) => this.showHint(kind),
+      onMoveEnd: () => {
+        if (this.listOpen && this.locatedVenues().length > listAll) this.requestUpdate();
+      },
     });
   }
 
   private disposeView(): void {
     if (!this.view) return;
+    this.savedView = this.view.viewState();
     this.view.dispose();
     this.view = null;
+    document.removeEventListener('pointerover', this.hoverListener);
+    document.removeEventListener('focusin', this.hoverListener);
+    clearTimeout(this.hintTimer);
+    this.hint = null;
     if (this.popup) render(nothing, this.popup);
     this.popup = null;
     this.drawn = null;
     this.panning = false;
+    this.active = false;
   }
 
-  /** Opens, fills, moves or closes the popup to match `popupVenue`. */
+  /** Opens, fills, moves or closes the popup to match `popupVenue` or `addressList`. */
   private syncPopup(view: MapView, data: ServiceData): void {
     const popup = this.popup!;
+
+    // the venues at one address
+    const list = this.addressList;
+    if (list) {
+      const venues = list.ids.map((id) => this.venueById(id)).filter((v): v is Venue => !!v);
+      render(
+        addressPopup(this.words, venues, {
+          choose: (id) => this.showVenue(id, { pan: false, focus: true }),
+          close: () => this.closePopup(),
+        }),
+        popup,
+        { host: this },
+      );
+      view.openClusterPopup(list.ref);
+      return;
+    }
+
     const id = this.popupVenue;
     const venue = id ? lookup(data).venue.get(id) : undefined;
     if (!id || !venue?.location || !view.has(id)) {
@@ -371,7 +479,18 @@ export class GovMap extends GovElement {
       render(nothing, popup);
       return;
     }
-    render(this.renderPopup(venue), popup, { host: this });
+    const origin = this.originPoint;
+    const guideUrl = this.venueUrl?.replace(/\{venue\}/g, encodeURIComponent(venue.id)) ?? null;
+    render(
+      venuePopup(this.words, venue, {
+        distance: origin ? distance(origin, venue.location) : null,
+        guideUrl,
+        close: () => this.closePopup(),
+        openGuide: () => this.openGuide(venue.id),
+      }),
+      popup,
+      { host: this },
+    );
 
     // focus follows a choice made with the list, so keyboard users land in the popup
     const opened = () => {
@@ -395,14 +514,13 @@ export class GovMap extends GovElement {
 
   // choices
 
-  private handleMapClick({ point, venue }: MapClick): void {
+  private handleMapClick({ point, venue, cluster }: MapClick): void {
     // a passing message (not an alert) has been read by now
     if (this.notice && !this.notice.alert) this.notice = null;
 
     // choosing on the map: this one click sets the origin, then the mode ends
     if (this.picking) {
       this.picking = false;
-      // TODO(#5): with basemap-crs="GCJ02" the click is on shifted tiles; shift it back.
       this.chooseOrigin(point, 'map');
       this.notice = { text: this.t('originChosen'), alert: false };
       return;
@@ -412,18 +530,34 @@ export class GovMap extends GovElement {
       return;
     }
 
+    // a cluster: zoom in to split it, or list the venues at its one address
+    const members = cluster && this.view?.cluster(cluster);
+    if (cluster && members) {
+      if (members.splits) {
+        this.view!.zoomToCluster(cluster);
+      } else {
+        this.returnFocus = null;
+        this.addressList = { ref: cluster, ids: members.ids };
+        this.popupVenue = null;
+      }
+      return;
+    }
+
     // an ordinary click elsewhere closes the popup and never moves the origin
-    if (this.popupVenue) this.closePopup();
+    if (this.popupVenue || this.addressList) this.closePopup();
   }
 
   /** Selects a venue for the group and opens its popup here. */
   private showVenue(id: string, { pan, focus }: { pan: boolean; focus: boolean }): void {
     if (focus) this.returnFocus = this.activeElement();
+    this.addressList = null;
     this.popupVenue = id;
     this.seenVenue = id;
     this.panToPopup = pan;
     this.focusPopup = focus;
     this.chooseVenue(id);
+    const venue = this.venueById(id);
+    if (venue) this.announcement = this.t('venueSelected', { name: this.text(venue.name) });
     this.requestUpdate();
   }
 
@@ -440,6 +574,7 @@ export class GovMap extends GovElement {
   private closePopup(): void {
     const focusInside = !!this.popup?.contains(this.activeElement());
     this.popupVenue = null;
+    this.addressList = null;
     this.requestUpdate();
 
     // the popup is going away: put the focus back where it came from
@@ -456,41 +591,64 @@ export class GovMap extends GovElement {
     if (this.picking) this.mapContainer()?.focus({ preventScroll: true });
   }
 
-  private locate(): void {
-    const geolocation = globalThis.navigator?.geolocation;
+  // the citizen's position
 
-    // say why before asking: insecure pages and old browsers never answer usefully
-    if (!globalThis.isSecureContext) {
-      this.notice = { text: this.t('locateInsecure'), alert: true };
-      return;
-    }
-    if (!geolocation) {
-      this.notice = { text: this.t('locateUnsupported'), alert: true };
+  private locate(): void {
+    // following: the button turns it off again
+    if (this.locator.following || (this.locating && this.follow)) {
+      this.locator.stop();
+      this.locating = false;
+      this.notice = null;
+      this.requestUpdate();
       return;
     }
     this.locating = true;
-    this.notice = { text: this.t('locating'), alert: false };
-    geolocation.getCurrentPosition(
-      (position) => {
-        this.locating = false;
-        this.notice = null;
-        const reported: LngLat = [position.coords.longitude, position.coords.latitude];
-        const point = this.fromLocationCrs(reported);
-        this.chooseOrigin(point, 'geolocation');
-        this.view?.panTo(point);
-      },
-      (error) => {
-        this.locating = false;
-        const key =
-          error.code === error.PERMISSION_DENIED
-            ? 'locateDenied'
-            : error.code === error.TIMEOUT
-              ? 'locateTimeout'
-              : 'locateUnavailable';
-        this.notice = { text: this.t(key), alert: true };
-      },
-      geolocationOptions,
-    );
+    this.notice = null;
+    this.locator.start(this.follow);
+  }
+
+  private locatedAt(fix: Fix): void {
+    const first = this.locating;
+    this.locating = false;
+    this.notice = null;
+    const point = this.fromLocationCrs(fix.point);
+    this.position = { point, accuracy: fix.accuracy };
+
+    // the origin follows the position once it has moved, the view keeps it in sight
+    const origin = this.chosen.origin;
+    const moved = !origin || distance(origin.point, point) > followStep;
+    if (first || moved) this.chooseOrigin(point, 'geolocation');
+    if (first) this.view?.panTo(point);
+    else this.view?.keepInView(point);
+    this.requestUpdate();
+  }
+
+  private locateFailed(failure: LocateFailure): void {
+    this.locating = false;
+    if (failure === 'blocked') {
+      this.warnOnce(
+        'locating is blocked by the permissions policy: the iframe needs allow="geolocation".',
+      );
+    } else if (failure === 'denied' && inFrame()) {
+      this.warnOnce(
+        'locating was denied inside a frame; if the page embedding it does not allow it, ' +
+          'the iframe needs allow="geolocation".',
+      );
+    }
+    this.notice = { text: this.t(failureKeys[failure]), alert: true, fallback: true };
+  }
+
+  private pickFromNotice(): void {
+    this.notice = null;
+    this.picking = true;
+    this.mapContainer()?.focus({ preventScroll: true });
+  }
+
+  private chooseAreaFromNotice(id: string): void {
+    this.notice = null;
+    this.chooseArea(id);
+    const center = this.serviceData && lookup(this.serviceData).area.get(id)?.center;
+    if (center) this.view?.panTo(center);
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -498,17 +656,96 @@ export class GovMap extends GovElement {
     if (this.picking) {
       this.picking = false;
       event.stopPropagation();
-    } else if (this.popupVenue) {
+    } else if (this.popupVenue || this.addressList) {
       this.closePopup();
       event.stopPropagation();
     }
   }
 
+  // embedding: activation, hints, hover from other elements, tiles
+
+  private activate(): void {
+    this.active = true;
+    this.hint = null;
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const frame = event.currentTarget as HTMLElement;
+    if (!frame.contains(event.relatedTarget as Node | null)) this.active = false;
+  }
+
+  private showHint(kind: GestureHint): void {
+    this.hint = kind;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = window.setTimeout(() => (this.hint = null), hintTime);
+  }
+
+  /** A venue row of this group's elements (or this list) under the pointer or focus. */
+  private pageHover(event: Event): void {
+    let id: string | null = null;
+    for (const node of event.composedPath()) {
+      if (!(node instanceof HTMLElement)) continue;
+      if (id === null && node.dataset.venue) id = node.dataset.venue;
+      if (node.shadowRoot) {
+        // the element holding the row must share this map's selection
+        const other = (node as unknown as { selection?: unknown }).selection;
+        if (other !== this.selection) id = null;
+        break;
+      }
+    }
+    this.view?.setHovered(id);
+  }
+
+  private tilesChanged(failing: boolean): void {
+    this.tilesFailing = failing;
+    if (!failing) return;
+    const basemap = this.basemapConfig();
+    const refused = isTianditu(basemap);
+    this.warnOnce(
+      refused
+        ? 'Tianditu refuses the tiles: check that basemap-key is a valid 浏览器端 key with ' +
+            "quota left and that it allows this site's domain (console.tianditu.gov.cn)."
+        : 'the base map tiles keep failing; venues, popups and the list still work.',
+    );
+    this.dispatchEvent(
+      new GovBasemapErrorEvent({
+        basemap: basemap.kind,
+        cause: refused ? 'refused' : 'unavailable',
+      }),
+    );
+  }
+
   // what the map shows
 
-  private drawnVenues(data: ServiceData): Venue[] {
-    const levels = this.levelSet();
-    return levels ? data.venues.filter((v) => levels.has(v.level)) : data.venues;
+  /** The venues drawn: the listed levels, and with `unmatched="hide"` the matching ones. */
+  private drawnVenues(data: ServiceData): readonly Venue[] {
+    return this.drawable(data).venues;
+  }
+
+  /** The drawn venues that have a location: the list alternative's. */
+  private locatedVenues(): readonly Venue[] {
+    const data = this.serviceData;
+    if (!data) return [];
+    const drawable = this.drawable(data);
+    drawable.located ??= drawable.venues.filter((venue) => venue.location);
+    return drawable.located;
+  }
+
+  /** The drawn venues, kept as one array while nothing changes, so maps share its index. */
+  private drawable(data: ServiceData): Drawable {
+    const levels = this.levels ?? '';
+    const handling = this.unmatched === 'hide' ? this.handlingVenues(data) : null;
+    const cached = this.drawnFor;
+    if (cached?.data === data && cached.levels === levels && cached.handling === handling) {
+      return cached;
+    }
+    const set = this.levelSet();
+    const venues =
+      !set && !handling
+        ? data.venues
+        : data.venues.filter((v) => (!set || set.has(v.level)) && (!handling || handling.has(v.id)));
+    this.drawnFor = { data, levels, handling, venues, located: null };
+    return this.drawnFor;
   }
 
   private levelSet(): Set<string> | null {
@@ -519,44 +756,37 @@ export class GovMap extends GovElement {
     return levels.length ? new Set(levels) : null;
   }
 
-  /** The venues that do not handle the chosen matter (or none of a life event's matters). */
-  private dimmedVenues(data: ServiceData): Set<string> | null {
+  /** The venues handling the chosen matter (or any matter of a chosen life event). */
+  private handlingVenues(data: ServiceData): Set<string> | null {
     const choice = this.chosen.matter;
     if (!choice) return null;
     const key = `${choice.kind}:${choice.id}`;
-    if (this.dimmedFor?.data === data && this.dimmedFor.matter === key) return this.dimmedFor.ids;
+    if (this.handlingFor?.data === data && this.handlingFor.matter === key) {
+      return this.handlingFor.ids;
+    }
     const { venuesOf, bundle } = lookup(data);
     const matters = choice.kind === 'matter' ? [choice.id] : (bundle.get(choice.id)?.matters ?? []);
-    const handling = new Set(matters.flatMap((id) => venuesOf.get(id) ?? []));
-    const ids = new Set(data.venues.filter((v) => !handling.has(v.id)).map((v) => v.id));
-    this.dimmedFor = { data, matter: key, ids };
+    const ids = new Set(matters.flatMap((id) => venuesOf.get(id) ?? []));
+    this.handlingFor = { data, matter: key, ids };
     return ids;
   }
 
   private basemapConfig(): BasemapConfig {
-    const kind =
-      this.basemap ?? (this.basemapUrl ? 'xyz' : this.basemapKey ? 'tianditu' : 'none');
-    if (kind === 'xyz' && this.basemapUrl) {
-      return { kind, url: this.basemapUrl, crs: this.crsOf(this.basemapCrs, 'basemap-crs') };
-    }
-    if (kind === 'tianditu' || kind === 'tianditu-img') {
-      if (this.basemapKey) return { kind, key: this.basemapKey };
-      this.warnOnce(`basemap "${kind}" needs basemap-key; no base map is drawn.`);
-      return { kind: 'none' };
-    }
-    if (!basemaps.includes(kind)) {
-      this.warnOnce(`basemap "${kind}" is not one of ${basemaps.join(', ')}; none is drawn.`);
-      return { kind: 'none' };
-    }
-    return { kind: kind as 'none' | 'osm' };
+    return resolveBasemap(
+      {
+        basemap: this.basemap,
+        key: this.basemapKey,
+        url: this.basemapUrl,
+        crs: this.basemapCrs,
+      },
+      (message) => this.warnOnce(message),
+    );
   }
 
   /** The credits: the base map's own, then the page's, then the data's. */
   private credit(basemap: BasemapConfig, data: ServiceData): string[] {
     const credit: string[] = [];
-    if (basemap.kind === 'tianditu' || basemap.kind === 'tianditu-img') {
-      credit.push(this.t('tiandituCredit'));
-    }
+    if (isTianditu(basemap)) credit.push(this.t('tiandituCredit'));
     if (this.attribution) credit.push(this.attribution);
     const own = this.text(data.attribution);
     if (own) credit.push(own);
@@ -580,16 +810,15 @@ export class GovMap extends GovElement {
   }
 
   private fromLocationCrs(point: LngLat): LngLat {
-    const crs = this.crsOf(this.locationCrs, 'location-crs');
-    return crs === 'WGS84' || crs === 'CGCS2000' ? point : convert(point, crs, 'WGS84');
+    const value = this.locationCrs;
+    const crs = value ? parseCrs(value) : 'WGS84';
+    if (!crs) this.warnOnce(`location-crs "${value}" is not WGS84, GCJ02 or BD09; WGS84 is used.`);
+    return !crs || crs === 'WGS84' || crs === 'CGCS2000' ? point : convert(point, crs, 'WGS84');
   }
 
-  private crsOf(value: string | null, attribute: string): Crs {
-    if (!value) return 'WGS84';
-    const crs = crsNames[value.trim().toUpperCase()];
-    if (crs) return crs;
-    this.warnOnce(`${attribute} "${value}" is not WGS84, GCJ02 or BD09; WGS84 is used.`);
-    return 'WGS84';
+  private venueById(id: string): Venue | undefined {
+    const data = this.serviceData;
+    return data ? lookup(data).venue.get(id) : undefined;
   }
 
   private warnOnce(message: string): void {
@@ -606,65 +835,47 @@ export class GovMap extends GovElement {
     return this.renderRoot.querySelector<HTMLElement>('.map');
   }
 
-  private levelLabel(venue: Venue, short: boolean): string {
-    const key = levelKey(venue.level, short);
-    return key ? this.t(key) : venue.level;
-  }
-
   // rendering
 
   protected renderReady(data: ServiceData): TemplateResult {
     return html`
-      <div class="frame" part="frame" @keydown=${this.onKeydown}>
+      <div
+        class="frame"
+        part="frame"
+        @keydown=${this.onKeydown}
+        @focusout=${this.onFocusOut}
+      >
         <div
           class="map ${this.picking ? 'picking' : ''}"
           part="map"
           role="region"
           aria-label=${this.t('mapLabel')}
+          aria-describedby="map-keys"
           tabindex="0"
+          @click=${this.activate}
         ></div>
-        ${this.renderControls()} ${this.renderMapState()} ${this.renderNotice()}
-        ${this.renderList(data)}
+        <span id="map-keys" class="visually-hidden">${this.t('mapKeys')}</span>
+        ${mapControls(this.words, {
+          ready: !!this.mapModule,
+          picking: this.picking,
+          following: this.follow ? this.locator.following || this.locating : null,
+          zoomIn: () => this.view?.zoomBy(1),
+          zoomOut: () => this.view?.zoomBy(-1),
+          locate: () => this.locate(),
+          pick: () => this.togglePicking(),
+        })}
+        ${this.renderMapState()} ${this.renderNotice(data)}
+        ${this.tilesFailing
+          ? basemapNotice(this.words, this.basemapFailedText(), () => (this.tilesFailing = false))
+          : nothing}
+        ${this.hint ? gestureHint(this.words, this.hint) : nothing} ${this.renderList()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
   }
 
-  private renderControls(): TemplateResult {
-    const ready = !!this.mapModule;
-    const button = (
-      name: string,
-      label: string,
-      icon: TemplateResult,
-      action: () => void,
-      pressed?: boolean,
-    ) => html`
-      <button
-        type="button"
-        class="control ${name}"
-        part="control ${name}"
-        title=${label}
-        aria-label=${label}
-        aria-pressed=${pressed === undefined ? nothing : String(pressed)}
-        ?disabled=${!ready}
-        @click=${action}
-      >
-        ${icon}
-      </button>
-    `;
-    return html`
-      <div class="controls" part="controls">
-        ${button('zoom-in', this.t('zoomIn'), icons.plus, () => this.view?.zoomBy(1))}
-        ${button('zoom-out', this.t('zoomOut'), icons.minus, () => this.view?.zoomBy(-1))}
-        ${button('locate-button', this.t('locateMe'), icons.locate, () => this.locate())}
-        ${button(
-          'choose-button',
-          this.t('chooseOnMap'),
-          icons.pin,
-          () => this.togglePicking(),
-          this.picking,
-        )}
-      </div>
-    `;
+  private basemapFailedText(): string {
+    return this.t(isTianditu(this.basemapConfig()) ? 'basemapRefused' : 'basemapFailed');
   }
 
   private renderMapState(): TemplateResult | typeof nothing {
@@ -686,55 +897,41 @@ export class GovMap extends GovElement {
     return nothing;
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.picking
+  private renderNotice(data: ServiceData): TemplateResult | typeof nothing {
+    const notice: Notice | null = this.picking
       ? { text: this.t('chooseOnMapHint'), alert: false }
       : this.locating
         ? { text: this.t('locating'), alert: false }
         : this.notice;
     if (!notice) return nothing;
-    return html`
-      <div class="notice ${notice.alert ? 'alert' : ''}" part="notice">
-        <span role=${notice.alert ? 'alert' : 'status'}>${notice.text}</span>
-        ${this.picking || this.locating
-          ? nothing
-          : html`<button
-              type="button"
-              class="notice-close"
-              aria-label=${this.t('close')}
-              @click=${() => (this.notice = null)}
-            >
-              ${icons.close}
-            </button>`}
-      </div>
-    `;
+    const passing = this.picking || this.locating;
+    return noticeBox(this.words, notice, {
+      areas: data.areas.filter((area) => area.center),
+      close: passing ? null : () => (this.notice = null),
+      pick: () => this.pickFromNotice(),
+      chooseArea: (id) => this.chooseAreaFromNotice(id),
+    });
   }
 
-  /** The list alternative to the map: every drawn venue as a button. */
-  private renderList(data: ServiceData): TemplateResult {
-    const venues = this.drawnVenues(data).filter((venue) => venue.location);
+  /**
+   * The list alternative to the map: every drawn venue as a button, or for a
+   * large map those in view, nearest the centre first.
+   */
+  private renderList(): TemplateResult {
+    const venues = this.locatedVenues();
     const chosen = this.chosen.venue;
-    // the buttons are built only while the list is open: a district has thousands of venues
-    const items = this.listOpen
-      ? venues.map(
-          (venue) => html`
-            <li>
-              <button
-                type="button"
-                class="venue-button"
-                part="venue-button"
-                aria-current=${venue.id === chosen ? 'true' : nothing}
-                @click=${() => this.showVenue(venue.id, { pan: true, focus: true })}
-              >
-                <span class="name">${this.text(venue.name)}</span>
-                <span class="level ${levelClass(venue.level)}" part="level">
-                  ${this.levelLabel(venue, true)}
-                </span>
-              </button>
-            </li>
-          `,
-        )
-      : nothing;
+    const many = venues.length > listAll;
+
+    // the buttons are built only while the list is open: a province has a hundred thousand
+    let shown: readonly Venue[] = [];
+    let note: string | null = null;
+    if (this.listOpen && !many) {
+      shown = venues;
+    } else if (this.listOpen && this.view) {
+      const near = this.view.venuesInView(listNear);
+      shown = near.ids.map((id) => this.venueById(id)).filter((v): v is Venue => !!v);
+      note = this.t('listNearby', { shown: shown.length, total: near.total });
+    }
     return html`
       <details
         class="venue-list"
@@ -744,313 +941,41 @@ export class GovMap extends GovElement {
         }}
       >
         <summary>${this.t('venuesList')} (${venues.length})</summary>
+        ${note ? html`<p class="list-note">${note}</p>` : nothing}
         <ul>
-          ${items}
+          ${shown.map(
+            (venue) => html`
+              <li>
+                <button
+                  type="button"
+                  class="venue-button"
+                  part="venue-button"
+                  data-venue=${venue.id}
+                  aria-current=${venue.id === chosen ? 'true' : nothing}
+                  @click=${() => this.showVenue(venue.id, { pan: true, focus: true })}
+                >
+                  <span class="name">${this.text(venue.name)}</span>
+                  <span class="level ${levelClass(venue.level)}" part="level">
+                    ${levelLabel(this.words, venue, true)}
+                  </span>
+                </button>
+              </li>
+            `,
+          )}
         </ul>
       </details>
     `;
   }
-
-  private renderPopup(venue: Venue): TemplateResult {
-    const name = this.text(venue.name);
-    const address = this.text(venue.address);
-    const hours = this.text(venue.hours);
-    const phone = venue.phone ? telHref(venue.phone) : null;
-    const origin = this.originPoint;
-    const metres = origin && venue.location ? distance(origin, venue.location) : null;
-    const parts = metres === null ? null : distanceParts(metres);
-    const away = parts && html`<span class="distance">${this.t(parts.key, parts)}</span>`;
-    const guideUrl = this.venueUrl?.replace(/\{venue\}/g, encodeURIComponent(venue.id));
-    const choose = () => this.openGuide(venue.id);
-    return html`
-      <div
-        class="popup-body"
-        role="dialog"
-        aria-label=${this.t('mapPopup', { name })}
-        tabindex="-1"
-      >
-        <button
-          type="button"
-          class="popup-close"
-          part="popup-close"
-          aria-label=${this.t('close')}
-          title=${this.t('close')}
-          @click=${() => this.closePopup()}
-        >
-          ${icons.close}
-        </button>
-        <h3 class="popup-title" part="popup-title">${name}</h3>
-        <span class="level ${levelClass(venue.level)}" part="level">
-          ${this.levelLabel(venue, false)}
-        </span>
-        <dl>
-          ${address ? row(this.t('address'), address) : nothing}
-          ${away ? row(this.t('distance'), away) : nothing}
-          ${hours ? row(this.t('hours'), hours) : nothing}
-          ${venue.phone
-            ? row(
-                this.t('phone'),
-                phone ? html`<a href=${phone}>${venue.phone}</a>` : venue.phone,
-              )
-            : nothing}
-        </dl>
-        ${guideUrl
-          ? html`<a class="button guide" part="guide-button" href=${guideUrl} @click=${choose}>
-              ${this.t('viewGuide')}
-            </a>`
-          : html`<button type="button" class="button guide" part="guide-button" @click=${choose}>
-              ${this.t('viewGuide')}
-            </button>`}
-      </div>
-    `;
-  }
 }
 
-function row(label: string, value: unknown): TemplateResult {
-  return html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
+interface Drawable {
+  data: ServiceData;
+  levels: string;
+  handling: Set<string> | null;
+  venues: readonly Venue[];
+  located: Venue[] | null;
 }
 
-// the shapes must be made with lit's `svg` tag: made with `html` they land in
-// the HTML namespace and draw nothing
-const icon = (path: SVGTemplateResult) => html`
-  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-    ${path}
-  </svg>
-`;
-
-const icons = {
-  plus: icon(svg`<path d="M12 5v14M5 12h14" />`),
-  minus: icon(svg`<path d="M5 12h14" />`),
-  close: icon(svg`<path d="M6 6l12 12M18 6L6 18" />`),
-  locate: icon(svg`<circle cx="12" cy="12" r="4" /><path d="M12 2v4M12 18v4M2 12h4M18 12h4" />`),
-  pin: icon(svg`<path d="M12 21s-6-5.6-6-11a6 6 0 0 1 12 0c0 5.4-6 11-6 11z" />
-    <circle cx="12" cy="10" r="2" />`),
-};
-
-function mapStyles() {
-  return css`
-    :host {
-      height: var(--gov-map-height, 420px);
-      position: relative;
-    }
-
-    .frame {
-      position: relative;
-      width: 100%;
-      height: 100%;
-      overflow: hidden;
-      border-radius: var(--_radius);
-    }
-
-    .map {
-      position: absolute;
-      inset: 0;
-      background: var(--gov-map-background, var(--_surface-alt));
-    }
-
-    .map:focus-visible {
-      outline: var(--_focus);
-      outline-offset: -3px;
-    }
-
-    .map.picking,
-    .map.picking * {
-      cursor: crosshair !important;
-    }
-
-    .controls {
-      position: absolute;
-      top: 0.6em;
-      right: 0.6em;
-      display: flex;
-      flex-direction: column;
-      gap: 0.35em;
-      z-index: 2;
-    }
-
-    .control {
-      display: grid;
-      place-items: center;
-      width: 2.4em;
-      height: 2.4em;
-      padding: 0;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      cursor: pointer;
-      box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
-    }
-
-    .control[aria-pressed='true'] {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_accent-text);
-    }
-
-    .control:disabled {
-      opacity: 0.5;
-      cursor: default;
-    }
-
-    svg {
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
-
-    .map-state {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-content: center;
-      gap: 0.5em;
-      padding: 1em;
-      text-align: center;
-      color: var(--_muted);
-      z-index: 1;
-      pointer-events: none;
-    }
-
-    .map-state.error {
-      color: var(--_text);
-      border: 0;
-      background: var(--_surface-alt);
-      pointer-events: auto;
-    }
-
-    .map-state p {
-      margin: 0;
-    }
-
-    .notice {
-      position: absolute;
-      left: 50%;
-      bottom: 2.4em;
-      transform: translateX(-50%);
-      display: flex;
-      align-items: center;
-      gap: 0.5em;
-      max-width: calc(100% - 2em);
-      padding: 0.4em 0.8em;
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
-      font-size: 0.9em;
-      z-index: 2;
-    }
-
-    .notice.alert {
-      border-left: 4px solid var(--_closed);
-    }
-
-    .notice-close,
-    .popup-close {
-      display: grid;
-      place-items: center;
-      padding: 0.15em;
-      border: 0;
-      background: none;
-      color: var(--_muted);
-      cursor: pointer;
-    }
-
-    .venue-list {
-      position: absolute;
-      top: 0.6em;
-      left: 0.6em;
-      max-width: min(20em, calc(100% - 5em));
-      max-height: calc(100% - 3.5em);
-      display: flex;
-      flex-direction: column;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
-      font-size: 0.9em;
-      z-index: 2;
-    }
-
-    .venue-list summary {
-      padding: 0.35em 0.7em;
-      cursor: pointer;
-    }
-
-    .venue-list ul {
-      margin: 0;
-      padding: 0 0 0.3em;
-      list-style: none;
-      overflow: auto;
-      max-height: 16em;
-    }
-
-    .venue-button {
-      display: flex;
-      align-items: baseline;
-      justify-content: space-between;
-      gap: 0.5em;
-      width: 100%;
-      padding: 0.3em 0.7em;
-      border: 0;
-      background: none;
-      color: inherit;
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
-
-    .venue-button:hover,
-    .venue-button[aria-current='true'] {
-      background: var(--_surface-alt);
-    }
-
-    .popup-body {
-      position: relative;
-      width: min(18em, 70vw);
-      max-height: 16em;
-      overflow: auto;
-      padding: 0.7em 0.9em 0.8em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
-      font-size: 0.9em;
-    }
-
-    .popup-close {
-      position: absolute;
-      top: 0.4em;
-      right: 0.4em;
-    }
-
-    .popup-title {
-      margin: 0 1.6em 0.3em 0;
-      font-size: 1.05em;
-    }
-
-    .popup-body dl {
-      margin: 0.5em 0;
-    }
-
-    .popup-body .row {
-      display: flex;
-      gap: 0.5em;
-    }
-
-    .popup-body dt {
-      flex: none;
-      color: var(--_muted);
-    }
-
-    .popup-body dd {
-      margin: 0;
-    }
-
-    .ol-attribution {
-      font-size: 0.75em;
-    }
-  `;
+function samePoint(a: LngLat, b: LngLat): boolean {
+  return a[0] === b[0] && a[1] === b[1];
 }

@@ -1,10 +1,11 @@
 import { css, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { distance } from '../../core/geo.js';
 import { lookup } from '../../core/lookup.js';
-import { rankVenues } from '../../core/rank.js';
-import type { SearchHit, ServiceData, Venue } from '../../core/types.js';
+import { citizenArea, planMatter } from '../../core/index.js';
+import type { MatterPlan, RankedVenue, SearchHit, ServiceData } from '../../core/types.js';
+import { choiceStyles, renderAreaPicker, renderWhen } from '../../shared/choices.js';
+import { openStyles } from '../../shared/open-badge.js';
 import { GovElement } from '../../shared/gov-element.js';
 import { guideStyles, renderGuide } from '../../shared/guide.js';
 import type { StringKey } from '../../shared/i18n.js';
@@ -16,11 +17,45 @@ import type { VenueActions } from '../../shared/venue-view.js';
 type View = { kind: 'matter' | 'bundle' | 'venue'; id: string };
 
 const kinds = ['matter', 'bundle', 'venue'] as const;
-const kindLabel: Record<SearchHit['kind'], StringKey> = {
+
+/** A suggestion: a hit, a recent search, or the button that clears them. */
+type Option =
+  | { group: SearchHit['kind'] | 'try' | 'popular'; hit: SearchHit }
+  | { group: 'recent'; words: string }
+  | { group: 'recent'; clear: true };
+
+/** The groups of the list, in the order shown. */
+const groups = ['recent', ...kinds, 'try', 'popular'] as const;
+const groupLabel: Record<Option['group'], StringKey> = {
   matter: 'kind_matter',
   bundle: 'kind_bundle',
   venue: 'kind_venue',
+  recent: 'recentSearches',
+  try: 'tryThese',
+  popular: 'popularMatters',
 };
+
+// recent searches live in the page's storage, which sandboxed iframes and
+// some privacy modes refuse: then they last as long as the page
+const RECENT_KEY = 'gov-service-map:recent-searches';
+const RECENT_KEPT = 5;
+
+function readRecent(): string[] {
+  try {
+    const list: unknown = JSON.parse(globalThis.localStorage?.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeRecent(list: string[]): void {
+  try {
+    globalThis.localStorage?.setItem(RECENT_KEY, JSON.stringify(list));
+  } catch {
+    // storage refused: the list stays in this element only
+  }
+}
 
 let instances = 0;
 
@@ -88,7 +123,26 @@ export class MatterSearch extends GovElement {
     ...GovElement.styles,
     guideStyles,
     venueStyles,
+    openStyles,
+    choiceStyles,
     css`
+      .plan {
+        margin: 0.3em 0 0.8em;
+        padding: 0.5em 0.8em;
+        border-left: 4px solid var(--_accent);
+        background: var(--_surface-alt);
+        border-radius: var(--_radius);
+      }
+
+      .plan h4 {
+        margin: 0 0 0.2em;
+      }
+
+      .plan-line {
+        margin: 0.2em 0;
+        font-weight: 600;
+      }
+
       .box {
         position: relative;
       }
@@ -147,6 +201,11 @@ export class MatterSearch extends GovElement {
         color: var(--_muted);
       }
 
+      [role='option'].clear-recent {
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+
       .result {
         margin-top: 0.8em;
       }
@@ -180,11 +239,17 @@ export class MatterSearch extends GovElement {
   @state() private view: View | null = null;
   @state() private bundleGuide: string | null = null;
   @state() private showAll = false;
+  @state() private recent: string[] = readRecent();
+  /** Set while a table that the current text needs is loading. */
+  private pending: Promise<void> | null = null;
 
   @query('input') private input!: HTMLInputElement;
 
   private readonly uid = `gov-search-${++instances}`;
   private seenMatter: ChosenMatter | null = null;
+  /** Bumped on every search, so a late answer for an earlier text is dropped. */
+  private turn = 0;
+  private focused = false;
 
   protected override presetChanged(changed: PropertyValues<this>): boolean {
     return changed.has('matter') || changed.has('venue');
@@ -231,22 +296,58 @@ export class MatterSearch extends GovElement {
     this.suggest();
   }
 
-  /** Suggestions for the text in the box now, never for an earlier text. */
+  /**
+   * Suggestions for the text in the box now, never for an earlier text: a
+   * table that search loads on demand (pinyin on the first Latin letter)
+   * answers later, and only the latest text's answer is taken.
+   */
   private suggest(): void {
     const index = this.store?.searchIndex;
     const text = this.input?.value ?? this.query;
-    this.hits = index && text.trim() ? index.search(text, { limit: 12, origin: this.originPoint }) : [];
-    this.expanded = text.trim().length > 0;
+    const turn = ++this.turn;
+    const search = (): SearchHit[] =>
+      index && text.trim() ? index.search(text, { limit: 12, origin: this.originPoint }) : [];
+    this.hits = search();
+    this.expanded = text.trim().length > 0 || this.focused;
     this.active = -1;
+    this.pending = index?.prepare(text) ?? null;
+    this.pending?.then(
+      () => {
+        if (turn !== this.turn) return;
+        this.pending = null;
+        this.hits = search();
+      },
+      // a table that failed to load leaves the plain matches in place
+      () => turn === this.turn && (this.pending = null),
+    );
   }
 
-  /** The suggestions in the order they are shown: grouped by kind. */
-  private get ordered(): SearchHit[] {
-    return kinds.flatMap((kind) => this.hits.filter((hit) => hit.kind === kind));
+  /** The options in the order they are shown: hits grouped by kind, or the empty state's. */
+  private get options(): Option[] {
+    const text = this.query.trim();
+    if (text) {
+      const hits = kinds.flatMap((kind) => this.hits.filter((hit) => hit.kind === kind));
+      if (hits.length) return hits.map((hit) => ({ group: hit.kind, hit }));
+      return this.popular.map((hit) => ({ group: 'try', hit }));
+    }
+    const recent: Option[] = this.recent.map((words) => ({ group: 'recent', words }));
+    if (recent.length) recent.push({ group: 'recent', clear: true });
+    return [...recent, ...this.popular.map((hit): Option => ({ group: 'popular', hit }))];
+  }
+
+  /** The matters most venues handle, offered when the box is empty or nothing matches. */
+  private get popular(): SearchHit[] {
+    const data = this.serviceData;
+    if (!data) return [];
+    const venuesOf = lookup(data).venuesOf;
+    return [...data.matters]
+      .sort((a, b) => (venuesOf.get(b.id)?.length ?? 0) - (venuesOf.get(a.id)?.length ?? 0))
+      .slice(0, 3)
+      .map((matter) => ({ kind: 'matter', id: matter.id, score: 0, ranges: [] }));
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    const options = this.ordered;
+    const options = this.options;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -265,10 +366,11 @@ export class MatterSearch extends GovElement {
         }
         break;
       case 'Enter': {
-        const hit = options[this.active] ?? (this.expanded ? options[0] : undefined);
-        if (hit) {
+        const option =
+          options[this.active] ?? (this.expanded && this.query.trim() ? options[0] : undefined);
+        if (option) {
           event.preventDefault();
-          this.choose(hit);
+          this.pick(option);
         }
         break;
       }
@@ -280,9 +382,24 @@ export class MatterSearch extends GovElement {
     }
   }
 
+  /** Acts on an option: a hit is chosen, a recent search typed again, the history cleared. */
+  private pick(option: Option): void {
+    if ('hit' in option) return this.choose(option.hit);
+    if ('clear' in option) {
+      this.recent = [];
+      writeRecent([]);
+      this.active = -1;
+      return;
+    }
+    this.query = this.input.value = option.words;
+    this.suggest();
+    this.input.focus();
+  }
+
   private choose(hit: SearchHit): void {
     const data = this.serviceData;
     if (!data) return;
+    this.remember(this.query);
     this.expanded = false;
     this.active = -1;
     this.query = this.input.value = this.text(this.nameOf(data, hit));
@@ -297,6 +414,14 @@ export class MatterSearch extends GovElement {
     }
   }
 
+  /** Keeps what the citizen typed (not the official name) among the recent searches. */
+  private remember(text: string): void {
+    const words = text.trim();
+    if (!words) return;
+    this.recent = [words, ...this.recent.filter((w) => w !== words)].slice(0, RECENT_KEPT);
+    writeRecent(this.recent);
+  }
+
   private nameOf(data: ServiceData, hit: { kind: View['kind']; id: string }) {
     const maps = lookup(data);
     const record =
@@ -309,9 +434,11 @@ export class MatterSearch extends GovElement {
   }
 
   protected override renderReady(data: ServiceData): unknown {
-    const options = this.ordered;
+    const options = this.options;
     const listId = `${this.uid}-list`;
     const activeId = this.active >= 0 ? `${this.uid}-opt-${this.active}` : '';
+    const text = this.query.trim();
+    const nothingFound = text && !this.hits.length;
     return html`
       <div class="box">
         <input
@@ -322,53 +449,66 @@ export class MatterSearch extends GovElement {
           enterkeyhint="search"
           aria-label=${this.t('searchLabel')}
           aria-autocomplete="list"
-          aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-expanded=${this.expanded && options.length ? 'true' : 'false'}
           aria-controls=${listId}
           aria-activedescendant=${activeId || nothing}
           placeholder=${this.placeholder ?? this.t('search')}
           .value=${this.query}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
-          @focus=${() => this.query.trim() && this.suggest()}
-          @blur=${() => setTimeout(() => (this.expanded = false), 150)}
+          @focus=${() => {
+            this.focused = true;
+            this.suggest();
+          }}
+          @blur=${() => {
+            this.focused = false;
+            setTimeout(() => !this.focused && (this.expanded = false), 150);
+          }}
         />
         <div
           id=${listId}
           role="listbox"
           part="listbox"
           aria-label=${this.t('suggestions')}
-          ?hidden=${!this.expanded}
+          ?hidden=${!this.expanded || (!options.length && !nothingFound)}
         >
-          ${this.expanded && !options.length
+          ${this.expanded && nothingFound
             ? html`<div class="empty" role="presentation">
-                ${this.t('noResults', { q: this.query.trim() })}
+                ${this.t('noResults', { q: text })}
               </div>`
             : nothing}
-          ${kinds.map((kind) => this.renderGroup(data, kind, options))}
+          ${groups.map((group) => this.renderGroup(data, group, options))}
         </div>
       </div>
       <div class="result" part="result" aria-live="polite">${this.renderView(data)}</div>
     `;
   }
 
-  private renderGroup(data: ServiceData, kind: SearchHit['kind'], options: SearchHit[]) {
-    const group = options.filter((hit) => hit.kind === kind);
-    if (!group.length) return nothing;
-    const labelId = `${this.uid}-${kind}`;
+  private renderGroup(data: ServiceData, group: Option['group'], options: Option[]) {
+    const members = options.filter((option) => option.group === group);
+    if (!members.length) return nothing;
+    const labelId = `${this.uid}-${group}`;
     return html`<div role="group" aria-labelledby=${labelId}>
-      <div class="group-label" id=${labelId} role="presentation">${this.t(kindLabel[kind])}</div>
+      <div class="group-label" id=${labelId} role="presentation">${this.t(groupLabel[group])}</div>
       <ul role="presentation">
-        ${group.map((hit) => {
-          const position = options.indexOf(hit);
+        ${members.map((option) => {
+          const position = options.indexOf(option);
+          const label =
+            'hit' in option
+              ? highlight(this.text(this.nameOf(data, option.hit)), option.hit.ranges)
+              : 'clear' in option
+                ? this.t('clearRecent')
+                : option.words;
           return html`<li
             id=${`${this.uid}-opt-${position}`}
             role="option"
             part="option"
+            class=${'clear' in option ? 'clear-recent' : option.group}
             aria-selected=${position === this.active ? 'true' : 'false'}
             @mousedown=${(e: Event) => e.preventDefault()}
-            @click=${() => this.choose(hit)}
+            @click=${() => this.pick(option)}
           >
-            ${highlight(this.text(this.nameOf(data, hit)), hit.ranges)}
+            ${label}
           </li>`;
         })}
       </ul>
@@ -378,12 +518,7 @@ export class MatterSearch extends GovElement {
   // the result -----------------------------------------------------------------
 
   private get actions(): VenueActions {
-    const chosen = this.chosen.matter;
-    return {
-      open: (venue: Venue) => this.chooseVenue(venue.id),
-      appointment: (venue, url, event) => this.requestAppointment(venue, url, event),
-      matter: chosen?.kind === 'matter' ? chosen.id : null,
-    };
+    return { ...this.venueActions, eligibility: true };
   }
 
   private renderView(data: ServiceData): unknown {
@@ -394,9 +529,9 @@ export class MatterSearch extends GovElement {
       const matter = maps.matter.get(view.id);
       if (!matter) return html`<p class="muted">${this.t('unknownMatter')}</p>`;
       return html`
-        ${renderGuide(matter, this.words)}
+        ${this.renderPlan(data, view)} ${renderGuide(matter, this.words)}
         <h4>${this.t('venuesFor')}</h4>
-        ${this.renderVenues(data, { matter: view.id })}
+        ${this.renderVenues(data, view)}
       `;
     }
     if (view.kind === 'bundle') {
@@ -405,6 +540,7 @@ export class MatterSearch extends GovElement {
       const open = this.bundleGuide ? maps.matter.get(this.bundleGuide) : undefined;
       return html`
         <h3 class="guide-title">${this.text(bundle.name)}</h3>
+        ${this.renderPlan(data, view)}
         <h4>${this.t('bundleMatters')}</h4>
         <ol class="bundle-matters">
           ${bundle.matters.map((id) => {
@@ -422,19 +558,13 @@ export class MatterSearch extends GovElement {
         </ol>
         ${open ? renderGuide(open, this.words) : nothing}
         <h4>${this.t('venuesForBundle')}</h4>
-        ${this.renderVenues(data, { bundle: view.id })}
+        ${this.renderVenues(data, view)}
       `;
     }
     const venue = maps.venue.get(view.id);
     if (!venue) return html`<p class="muted">${this.t('unknownVenue')}</p>`;
-    const origin = this.originPoint;
     return html`
-      ${renderVenueCard(
-        venue,
-        origin && venue.location ? distance(origin, venue.location) : null,
-        this.words,
-        this.actions,
-      )}
+      ${renderVenueCard(this.rankOne(data, venue), this.words, this.venueActions)}
       <h4>${this.t('mattersHere')} (${venue.matters.length})</h4>
       <ul class="venue-matters">
         ${venue.matters.map(
@@ -449,18 +579,77 @@ export class MatterSearch extends GovElement {
     `;
   }
 
-  private renderVenues(data: ServiceData, filter: { matter?: string; bundle?: string }) {
-    const origin = this.originPoint;
-    const ranked = rankVenues(data, {
-      ...filter,
-      origin,
+  /** The plan for a matter or life event at the chosen time and area. */
+  private plan(data: ServiceData, view: View): MatterPlan {
+    return planMatter(data, view.id, {
+      origin: this.originPoint,
       area: this.chosen.area,
-      at: this.moment,
+      at: this.planTime,
     });
+  }
+
+  /** Whether the plan depends on where the citizen lives (属地). */
+  private local(data: ServiceData, view: View): boolean {
+    const maps = lookup(data);
+    const ids = view.kind === 'bundle' ? (maps.bundle.get(view.id)?.matters ?? []) : [view.id];
+    return ids.some((id) => maps.matter.get(id)?.scope === 'area');
+  }
+
+  /** 最优办事方案: online first, else one trip, else the fewest places. */
+  private renderPlan(data: ServiceData, view: View): unknown {
+    const plan = this.plan(data, view);
+    const name = (ranked: RankedVenue) => this.text(ranked.venue.name);
+    const best = plan.venues.find((r) => r.open.status !== 'closed') ?? plan.venues[0];
+    let line: unknown;
+    if (plan.online) {
+      line = html`<a class="button" href=${plan.online.url} target="_blank" rel="noopener noreferrer"
+        >${this.t('planOnline')}</a
+      >`;
+    } else if (view.kind === 'bundle' && plan.oneTrip) {
+      line = this.t('planOneTrip', { venue: name(plan.oneTrip) });
+    } else if (view.kind === 'bundle' && plan.cover) {
+      const venues = plan.cover.venues.map(name).join(' + ');
+      line = this.t('planCover', { n: plan.cover.venues.length, venues });
+    } else if (best) {
+      line = this.t('planNearest', { venue: name(best) });
+    } else {
+      line = this.t('planNone');
+    }
+    const local = this.local(data, view);
+    const area = citizenArea(data, { area: this.chosen.area, origin: this.originPoint });
+    return html`<section class="plan" part="plan" aria-label=${this.t('planTitle')}>
+      <h4>${this.t('planTitle')}</h4>
+      <p class="plan-line">${line}</p>
+      ${renderWhen(
+        {
+          when: this.chosen.when,
+          now: this.moment,
+          timezone: data.timezone,
+          choose: (when) => this.chooseWhen(when),
+        },
+        this.words,
+      )}
+      ${local
+        ? renderAreaPicker(data, { area, choose: (id) => this.chooseArea(id) }, this.words)
+        : nothing}
+      ${local && !area ? html`<p class="muted area-unknown">${this.t('areaUnknown')}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderVenues(data: ServiceData, view: View) {
+    const plan = this.plan(data, view);
+    const origin = this.originPoint;
+
+    // open (or not known to be closed) at the chosen time first, each nearest first
+    const ranked = [
+      ...plan.venues.filter((r) => r.open.status !== 'closed'),
+      ...plan.venues.filter((r) => r.open.status === 'closed'),
+    ];
     if (!ranked.length) {
-      return html`<p class="muted">${this.t(filter.bundle ? 'noOneTrip' : 'noVenues')}</p>`;
+      return html`<p class="muted">${this.t(view.kind === 'bundle' ? 'noOneTrip' : 'noVenues')}</p>`;
     }
     const shown = this.showAll ? ranked : ranked.slice(0, this.limit);
+    for (const r of shown) this.noteChange(r.open.changesAt);
     return html`
       <p class="muted">
         ${this.t('venueCount', { n: ranked.length })} · ${this.t(origin ? 'nearestFirst' : 'byLevel')}

@@ -1,13 +1,15 @@
 import { css, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { distance } from '../../core/geo.js';
+import { citizenArea } from '../../core/index.js';
 import { lookup } from '../../core/lookup.js';
 import { rankVenues } from '../../core/rank.js';
 import type { ServiceData, Venue } from '../../core/types.js';
 import { GovElement } from '../../shared/gov-element.js';
 import type { SelectionState } from '../../shared/store.js';
+import { choiceStyles, renderAreaPicker, renderWhen } from '../../shared/choices.js';
 import { guideStyles, renderGuide } from '../../shared/guide.js';
+import { openStyles } from '../../shared/open-badge.js';
 import { levelKey } from '../../shared/format.js';
 import { renderVenueCard, renderVenueItem, venueStyles } from '../../shared/venue-view.js';
 import type { VenueActions } from '../../shared/venue-view.js';
@@ -36,14 +38,16 @@ import type { VenueActions } from '../../shared/venue-view.js';
  * @attr venue - A venue id: show that venue's card.
  * @attr matter - A matter or life-event id: preselect the locator's matter filter.
  * @attr levels - Comma-separated levels the locator shows (`street,community`).
- * @attr limit - The most venues the locator lists.
+ * @attr limit - The most venues the locator lists at first; a button shows the rest.
  * @attr theme - `dark` for the dark palette.
  *
- * @fires gov-load - The data is ready; `detail` has the counts and problems.
- * @fires gov-error - The data could not be loaded.
- * @fires gov-venue-select - A venue was chosen (or, with id null, left).
- * @fires gov-matter-select - A matter was chosen from the card or a filter.
- * @fires gov-appointment - The appointment link was clicked; cancelable.
+ * @fires {GovLoadEvent} gov-load - The data is ready; `detail` has the counts and problems.
+ * @fires {GovErrorEvent} gov-error - The data could not be loaded.
+ * @fires {GovVenueSelectEvent} gov-venue-select - A venue was chosen (or, with id null, left).
+ * @fires {GovMatterSelectEvent} gov-matter-select - A matter was chosen from the card or a filter.
+ * @fires {GovAreaChangeEvent} gov-area-change - The citizen chose where they live or are registered.
+ * @fires {GovOriginChangeEvent} gov-origin-change - A chosen area's centre became the origin.
+ * @fires {GovAppointmentEvent} gov-appointment - The appointment link was clicked; cancelable.
  *
  * @csspart status - The loading message.
  * @csspart error - The error state.
@@ -62,6 +66,17 @@ import type { VenueActions } from '../../shared/venue-view.js';
  * @csspart matter-list - The card's list of matters.
  * @csspart guide - A matter's guide.
  * @csspart back-button - The button back to the list.
+ * @csspart choices - The bar with the area picker and the time choice.
+ * @csspart area-picker - "Where you live or are registered".
+ * @csspart area-guess - The label saying the area was guessed from the position.
+ * @csspart when - "When will you go".
+ * @csspart open-state - A venue's open or closed badge.
+ * @csspart eligibility - Whether a venue serves the citizen's area.
+ * @csspart navigation - A venue's links to map apps.
+ * @csspart copy-address - The button copying a venue's address.
+ * @csspart guide-title - A guide's title.
+ * @csspart online - A guide's link to handle the matter online.
+ * @csspart materials - A guide's list of materials.
  *
  * @cssprop [--gov-color-accent=#1d5fbf] - Links, buttons and focus.
  * @cssprop [--gov-color-text=#1f2933] - Text.
@@ -69,6 +84,8 @@ import type { VenueActions } from '../../shared/venue-view.js';
  * @cssprop [--gov-color-surface=#ffffff] - Background.
  * @cssprop [--gov-color-surface-alt=#f4f6f9] - Background of the selected row.
  * @cssprop [--gov-color-border=#d7dde5] - Lines between rows.
+ * @cssprop [--gov-color-open=#1a7f37] - "Open" badges.
+ * @cssprop [--gov-color-closed=#b42318] - "Closed" badges and errors.
  * @cssprop [--gov-color-district=#c8102e] - District level badge.
  * @cssprop [--gov-color-street=#1d5fbf] - Street level badge.
  * @cssprop [--gov-color-community=#0f8a6c] - Community level badge.
@@ -82,7 +99,14 @@ export class VenueGuide extends GovElement {
     ...GovElement.styles,
     guideStyles,
     venueStyles,
+    openStyles,
+    choiceStyles,
     css`
+      .filters label {
+        min-width: 0;
+        max-width: 100%;
+      }
+
       .filters {
         display: flex;
         flex-wrap: wrap;
@@ -93,6 +117,7 @@ export class VenueGuide extends GovElement {
       .filters select,
       .filters input,
       .matter-filter {
+        min-width: 0;
         font: inherit;
         min-height: 2.2em;
         max-width: 100%;
@@ -144,12 +169,18 @@ export class VenueGuide extends GovElement {
   /** Comma-separated levels the locator shows. */
   @property() levels: string | null = null;
 
-  /** The most venues the locator lists. */
+  /** The most venues the locator lists at first; a button shows the rest. */
   @property({ type: Number }) limit: number | null = null;
 
   @state() private levelFilter = '';
   @state() private matterQuery = '';
   @state() private openMatter: string | null = null;
+  @state() private showAll = false;
+
+  /** Where keyboard focus goes after the view changes (a selector in the shadow root). */
+  private focusAfter: string | null = null;
+  private cameFrom: string | null = null;
+  private cameFromMatter: string | null = null;
 
   protected override presetChanged(changed: PropertyValues<this>): boolean {
     return changed.has('matter');
@@ -171,11 +202,10 @@ export class VenueGuide extends GovElement {
   }
 
   private get actions(): VenueActions {
-    const chosen = this.chosen.matter;
     return {
-      open: (venue) => this.chooseVenue(venue.id),
-      appointment: (venue, url, event) => this.requestAppointment(venue, url, event),
-      matter: chosen?.kind === 'matter' ? chosen.id : null,
+      ...this.venueActions,
+      open: (venue) => this.openVenue(venue.id),
+      eligibility: !!this.chosen.matter,
     };
   }
 
@@ -205,9 +235,11 @@ export class VenueGuide extends GovElement {
       levels,
       matter: chosen?.kind === 'matter' ? chosen.id : null,
       bundle: chosen?.kind === 'bundle' ? chosen.id : null,
-      at: this.moment,
-      limit: this.limit ?? undefined,
+      at: this.planTime,
     });
+    const shown = this.showAll || !this.limit ? ranked : ranked.slice(0, this.limit);
+    for (const r of shown) this.noteChange(r.open.changesAt);
+    const area = citizenArea(data, { area: this.chosen.area, origin });
     const present = [...new Set(data.venues.map((v) => v.level))].filter(
       (level) => !allowed || allowed.includes(level),
     );
@@ -245,17 +277,34 @@ export class VenueGuide extends GovElement {
           </select>
         </label>
       </div>
+      <div class="filters" part="choices">
+        ${renderAreaPicker(data, { area, choose: (id) => this.chooseArea(id) }, this.words)}
+        ${renderWhen(
+          {
+            when: this.chosen.when,
+            now: this.moment,
+            timezone: data.timezone,
+            choose: (when) => this.chooseWhen(when),
+          },
+          this.words,
+        )}
+      </div>
       <p class="summary muted" role="status">
         ${this.t('venueCount', { n: ranked.length })} ·
         ${this.t(origin ? 'nearestFirst' : 'byLevel')}
       </p>
       ${ranked.length
         ? html`<ul class="venue-list" part="venue-list">
-            ${ranked.map((r) =>
+            ${shown.map((r) =>
               renderVenueItem(r, this.words, this.actions, r.venue.id === this.chosen.venue),
             )}
           </ul>`
         : html`<p class="muted">${this.t('noVenues')}</p>`}
+      ${shown.length < ranked.length
+        ? html`<button class="button secondary show-all" @click=${() => (this.showAll = true)}>
+            ${this.t('showAll', { n: ranked.length })}
+          </button>`
+        : nothing}
       ${data.attribution
         ? html`<p class="attribution muted">${this.text(data.attribution)}</p>`
         : nothing}
@@ -278,8 +327,8 @@ export class VenueGuide extends GovElement {
   // the card ---------------------------------------------------------------
 
   private renderCard(data: ServiceData, venue: Venue, canGoBack: boolean): unknown {
-    const origin = this.originPoint;
-    const metres = origin && venue.location ? distance(origin, venue.location) : null;
+    const ranked = this.rankOne(data, venue);
+    this.noteChange(ranked.open.changesAt);
     const matters = lookup(data).matter;
     const open = this.openMatter ? matters.get(this.openMatter) : undefined;
 
@@ -303,7 +352,7 @@ export class VenueGuide extends GovElement {
             ← ${this.t('back')}
           </button>`
         : nothing}
-      ${renderVenueCard(venue, metres, this.words, this.actions)}
+      ${renderVenueCard(ranked, this.words, this.actions)}
       <section aria-label=${this.t('mattersHere')}>
         <h4>${this.t('mattersHere')} (${venue.matters.length})</h4>
         ${venue.matters.length > 3
@@ -332,16 +381,37 @@ export class VenueGuide extends GovElement {
     `;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+
+    // a view change moves keyboard focus to where the citizen goes on
+    if (this.focusAfter) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
+      this.focusAfter = null;
+    }
+  }
+
+  /** Opens a venue's card (from the locator) with focus on its way back. */
+  private openVenue(id: string): void {
+    this.cameFrom = id;
+    this.focusAfter = '[part="back-button"]';
+    this.chooseVenue(id);
+  }
+
   private showGuide(id: string): void {
+    this.cameFromMatter = id;
+    this.focusAfter = '[part="back-button"]';
     this.openMatter = id;
     this.chooseMatter({ kind: 'matter', id });
   }
 
   private closeGuide(): void {
+    this.focusAfter = `[data-matter="${this.cameFromMatter}"]`;
     this.openMatter = null;
   }
 
   private back(): void {
+    this.focusAfter = this.cameFrom ? `[data-venue="${this.cameFrom}"] button.venue-name` : null;
     this.openMatter = null;
     this.matterQuery = '';
     this.chooseVenue(null);

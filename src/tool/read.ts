@@ -1,0 +1,344 @@
+/// <reference types="node" />
+/**
+ * Reading what office staff have: CSV (UTF-8 or the GB18030 that Excel writes
+ * on Chinese Windows), XLSX (every cell as text, so codes keep their digits),
+ * JSON arrays, a JSON object holding one list of records, and GeoJSON. Every
+ * source becomes `Records`: a header and rows of values, numbered as the
+ * spreadsheet numbers them.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/node';
+import { mapColumns, type SheetKind } from './columns.js';
+import type { ToolProblem } from './report.js';
+
+/** Input the tool cannot work with at all (exit code 2). */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface RecordRow {
+  /** The row as the user sees it: the spreadsheet row, or the record's 1-based position. */
+  row: number;
+  values: unknown[];
+}
+
+export interface Records {
+  /** The file name as given, for messages. */
+  file: string;
+  sheet: string | null;
+  /** What a row number means in messages: `row` (sheets) or `record` (JSON). */
+  unit: 'row' | 'record';
+  header: string[];
+  rows: RecordRow[];
+  /** Things said about the reading itself (encoding, skipped title rows, other sheets). */
+  notes: ToolProblem[];
+}
+
+/** The bytes of a file or an http(s) address. */
+export async function readBytes(source: string): Promise<Uint8Array> {
+  if (/^https?:\/\//i.test(source)) {
+    let response: Response;
+    try {
+      response = await fetch(source, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`Could not fetch ${source} (${reason}).`);
+    }
+    if (!response.ok) {
+      throw new InputError(`${source} answered HTTP ${response.status}; nothing was read.`);
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  try {
+    return await readFile(source);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `There is no file ${source}.`
+        : `Could not read ${source} (${(error as Error).message}).`,
+    );
+  }
+}
+
+/** UTF-8 text, or GB18030 when the bytes are not UTF-8 (Excel's CSV on Chinese Windows). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+type Format = 'csv' | 'xlsx' | 'json';
+
+function formatOf(path: string, bytes: Uint8Array): Format {
+  const ext = extname(path.replace(/[?#].*$/, '')).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.json' || ext === '.geojson') return 'json';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  // a zip signature is a workbook; a brace or bracket is JSON
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  const first = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
+  return first === '{' || first === '[' ? 'json' : 'csv';
+}
+
+/** `book.xlsx#事项` names a sheet, unless a file by that whole name exists. */
+export function splitSheet(source: string): { path: string; sheet: string | null } {
+  const hash = source.lastIndexOf('#');
+  if (hash < 0 || /^https?:\/\//i.test(source) || existsSync(source)) {
+    return { path: source, sheet: null };
+  }
+  return { path: source.slice(0, hash), sheet: source.slice(hash + 1) };
+}
+
+/**
+ * Reads a sheet or a list of records. `kind` helps find the header row of a
+ * sheet (the first of its first rows that names two known fields).
+ */
+export async function readRecords(
+  source: string,
+  kind: SheetKind,
+  sheet: string | null = null,
+): Promise<Records> {
+  const split = splitSheet(source);
+  const path = split.path;
+  const wanted = sheet ?? split.sheet;
+  const bytes = await readBytes(path);
+  const file = basename(path.replace(/[?#].*$/, '')) || path;
+  const format = formatOf(path, bytes);
+  if (format === 'json') return jsonRecords(bytes, file);
+  if (format === 'xlsx') return xlsxRecords(bytes, file, wanted, kind);
+  return csvRecords(bytes, file, kind);
+}
+
+// ---- sheets ----
+
+function csvRecords(bytes: Uint8Array, file: string, kind: SheetKind): Records {
+  const notes: ToolProblem[] = [];
+  const { text, encoding } = decodeText(bytes);
+  if (encoding === 'gb18030') {
+    notes.push({
+      path: '',
+      severity: 'info',
+      code: 'encoding-gb18030',
+      message: `${file} is not UTF-8; it was read as GB18030 (the encoding Excel uses on ` +
+        'Chinese Windows).',
+      file,
+    });
+  }
+
+  // the delimiter the header line uses most
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
+  const delimiter = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+
+  let cells: string[][];
+  try {
+    cells = parseCsv(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    throw new InputError(`${file} is not a readable CSV file (${(error as Error).message}).`);
+  }
+  return sheetRecords(cells, file, null, kind, notes);
+}
+
+async function xlsxRecords(
+  bytes: Uint8Array,
+  file: string,
+  wanted: string | null,
+  kind: SheetKind,
+): Promise<Records> {
+  // numbers come as the text Excel stored, so ids and codes keep every digit
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = await readXlsxFile(Buffer.from(bytes), { parseNumber: (text: string) => text });
+  } catch (error) {
+    throw new InputError(`${file} is not a readable XLSX workbook (${(error as Error).message}).`);
+  }
+  if (sheets.length === 0) throw new InputError(`${file} has no sheets.`);
+
+  // the named sheet (by name or 1-based number), else the first
+  let chosen = sheets[0];
+  if (wanted !== null) {
+    const byName = sheets.find((s) => s.sheet === wanted);
+    const byNumber = /^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined;
+    const found = byName ?? byNumber;
+    if (!found) {
+      const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
+      throw new InputError(`${file} has no sheet "${wanted}"; its sheets are ${names}.`);
+    }
+    chosen = found;
+  }
+  // in a workbook of several sheets, messages name the sheet as --matters would
+  const label = sheets.length > 1 ? `${file}#${chosen.sheet}` : file;
+  const notes: ToolProblem[] = [];
+  if (wanted === null && sheets.length > 1) {
+    const others = sheets.slice(1).map((s) => `"${s.sheet}"`).join(', ');
+    notes.push({
+      path: '',
+      severity: 'info',
+      code: 'sheet-ignored',
+      message: `${file} has ${sheets.length} sheets; only the first, "${chosen.sheet}", was ` +
+        `read (${others} not; name one as ${file}#sheet).`,
+      file: label,
+    });
+  }
+  const cells = chosen.data.map((row) => row.map(cellText));
+  return sheetRecords(cells, label, chosen.sheet, kind, notes);
+}
+
+/** A cell as text: dates as YYYY-MM-DD, numbers as Excel stored them. */
+function cellText(value: unknown): string {
+  if (value == null) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  return String(value);
+}
+
+function sheetRecords(
+  cells: string[][],
+  file: string,
+  sheet: string | null,
+  kind: SheetKind,
+  notes: ToolProblem[],
+): Records {
+  // the header is the first of the first rows that names two known fields
+  let headerAt = 0;
+  for (let i = 0; i < Math.min(cells.length, 6); i++) {
+    const row = cells[i].map((cell) => cell.trim());
+    if (mapColumns(row, kind).fields.size >= 2) {
+      headerAt = i;
+      break;
+    }
+  }
+  if (cells.length === 0 || cells[headerAt].every((cell) => cell.trim() === '')) {
+    throw new InputError(`${file} is empty: it has no header row.`);
+  }
+  if (headerAt > 0) {
+    notes.push({
+      path: '',
+      severity: 'info',
+      code: 'rows-above-header',
+      message: `${file}: row${headerAt > 1 ? `s 1–${headerAt}` : ' 1'} above the header ` +
+        `(${JSON.stringify(cells[0].find((c) => c.trim() !== '') ?? '')}) ` +
+        `${headerAt > 1 ? 'were' : 'was'} taken as a title and not read.`,
+      file,
+    });
+  }
+
+  const header = cells[headerAt].map((cell) => cell.trim());
+  const rows: RecordRow[] = [];
+  for (let i = headerAt + 1; i < cells.length; i++) {
+    rows.push({ row: i + 1, values: cells[i] });
+  }
+  return { file, sheet, unit: 'row', header, rows, notes };
+}
+
+// ---- JSON ----
+
+function jsonRecords(bytes: Uint8Array, file: string): Records {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeText(bytes).text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  const notes: ToolProblem[] = [];
+
+  // GeoJSON: properties, plus the geometry and a Feature's own id
+  if (isObject(value) && (value.type === 'FeatureCollection' || Array.isArray(value.features))) {
+    const features = Array.isArray(value.features) ? value.features : [];
+    const records: Record<string, unknown>[] = [];
+    for (const feature of features) {
+      const props = isObject(feature) && isObject(feature.properties) ? feature.properties : {};
+      const record: Record<string, unknown> = { ...props };
+      if (isObject(feature) && feature.id != null && record.id == null) record.id = feature.id;
+      if (isObject(feature) && feature.geometry != null) record.geometry = feature.geometry;
+      records.push(record);
+    }
+    return objectRecords(records, file, notes);
+  }
+
+  // a list of records, or an object holding one list of records
+  if (Array.isArray(value)) return objectRecords(value, file, notes);
+  if (isObject(value)) {
+    if (Array.isArray(value.venues)) {
+      throw new InputError(
+        `${file} is already a data document (it has "venues"); check it with ` +
+          '`gov-service-map validate`.',
+      );
+    }
+    const lists = Object.keys(value).filter(
+      (key) => Array.isArray(value[key]) && (value[key] as unknown[]).some(isObject),
+    );
+    if (lists.length === 1) {
+      const key = lists[0];
+      const others = Object.keys(value).filter((k) => k !== key);
+      notes.push({
+        path: '',
+        severity: 'info',
+        code: 'records-member',
+        message: `${file} is an object; its list "${key}" was read as the records` +
+          (others.length > 0 ? ` (${others.map((k) => `"${k}"`).join(', ')} not read).` : '.'),
+        file,
+      });
+      return objectRecords(value[key] as unknown[], file, notes);
+    }
+    throw new InputError(
+      lists.length === 0
+        ? `${file} holds no list of records.`
+        : `${file} holds several lists (${lists.map((k) => `"${k}"`).join(', ')}); ` +
+            'give one list of records.',
+    );
+  }
+  throw new InputError(`${file} holds ${JSON.stringify(value)}, not a list of records.`);
+}
+
+function objectRecords(list: unknown[], file: string, notes: ToolProblem[]): Records {
+  const header: string[] = [];
+  const index = new Map<string, number>();
+  const rows: RecordRow[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isObject(item)) {
+      notes.push({
+        path: '',
+        severity: 'error',
+        code: 'record-not-object',
+        message: `Record ${i + 1} of ${file} is ${JSON.stringify(item)}, not an object; ` +
+          'it was not used.',
+        file,
+        row: i + 1,
+      });
+      continue;
+    }
+    const values: unknown[] = [];
+    for (const key of Object.keys(item)) {
+      let column = index.get(key);
+      if (column === undefined) {
+        column = header.length;
+        header.push(key);
+        index.set(key, column);
+      }
+      values[column] = item[key];
+    }
+    rows.push({ row: i + 1, values });
+  }
+  return { file, sheet: null, unit: 'record', header, rows, notes };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
