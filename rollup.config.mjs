@@ -25,6 +25,8 @@ const plugins = (browser) => [
     tsconfig: 'tsconfig.json',
     minify: true,
     legalComments: 'none',
+    // module scripts are always read as UTF-8, so Chinese text need not be escaped
+    charset: 'utf8',
   }),
 ];
 

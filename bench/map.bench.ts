@@ -113,6 +113,8 @@ interface Step {
   center: number[];
   resolution: number;
   interacting: boolean;
+  /** The end of a level's drag: count what the map draws. */
+  count?: boolean;
 }
 
 function walk(center: number[], firstZoom: number): Step[] {
@@ -125,7 +127,7 @@ function walk(center: number[], firstZoom: number): Step[] {
       const angle = (2 * Math.PI * f) / PAN_FRAMES;
       const offset = 150 * resolution;
       const at = [center[0] + offset * Math.sin(angle), center[1] + offset * (1 - Math.cos(angle))];
-      steps.push({ center: at, resolution, interacting: f < PAN_FRAMES });
+      steps.push({ center: at, resolution, interacting: f < PAN_FRAMES, count: f === PAN_FRAMES });
     }
     steps.push({ center, resolution, interacting: false }, { center, resolution, interacting: false });
     if (level === STEPS) break;
@@ -155,12 +157,23 @@ function flush(map: OlMap): void {
 interface Frames {
   work: number[];
   interval: number[];
+  /** Features drawn at the end of each level's drag (the element's markers and clusters). */
+  drawn: number[];
+}
+
+function drawnFeatures(map: OlMap): number {
+  const layer = map
+    .getLayers()
+    .getArray()
+    .find((l) => l.get('name') === 'venues') as { getSource(): VectorSource } | undefined;
+  return layer?.getSource().getFeatures().length ?? NaN;
 }
 
 async function run(map: OlMap, steps: Step[]): Promise<Frames> {
   const view = map.getView();
   const work: number[] = [];
   const interval: number[] = [];
+  const drawn: number[] = [];
 
   // ten frames before the clock starts, for both alike
   for (let i = 0; i < 10; i++) {
@@ -175,15 +188,17 @@ async function run(map: OlMap, steps: Step[]): Promise<Frames> {
     if (step.interacting && !interacting) view.beginInteraction();
     view.setCenter(step.center);
     view.setResolution(step.resolution);
-    if (!step.interacting && interacting) view.endInteraction();
+    const settled = !step.interacting && interacting;
+    if (settled) view.endInteraction();
     interacting = step.interacting;
     map.renderSync();
     flush(map);
     work.push(performance.now() - start);
     interval.push(now - last);
     last = now;
+    if (step.count) drawn.push(drawnFeatures(map));
   }
-  return { work, interval };
+  return { work, interval, drawn };
 }
 
 // the two maps
@@ -266,8 +281,8 @@ interface Result {
   size: number;
   zoom: number;
   shown: number;
-  element: { firstRender: number; parse: number; work: Frames['work']; interval: Frames['interval'] };
-  webgl: { firstRender: number; work: Frames['work']; interval: Frames['interval'] };
+  element: { firstRender: number; parse: number } & Frames;
+  webgl: { firstRender: number } & Frames;
 }
 
 function summary(frames: { work: number[]; interval: number[] }) {
@@ -309,8 +324,20 @@ function clusteringTimes(points: ReturnType<typeof province>, zoom: number) {
   return { build, own, ol, clusters: index.level(zoom).count, olClusters: cluster.getFeatures().length };
 }
 
+/** The WebGL renderer of this browser: a GPU, or a software rasterizer (SwiftShader). */
+function renderer(): string {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return 'no WebGL 2';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
 async function main() {
   const results: Result[] = [];
+  const gpu = renderer();
+
+  // the map code loaded and compiled before any clock starts, as on a page that has it cached
+  await import('../src/elements/gov-map/map-view.js');
   let clustering: ReturnType<typeof clusteringTimes> | null = null;
   for (const size of SIZES) {
     const points = province(size);
@@ -351,11 +378,19 @@ async function main() {
     }
   }
 
-  window.benchDone = { name: 'map', markdown: report(results, clustering!), data: { results, clustering } };
+  window.benchDone = {
+    name: 'map',
+    markdown: report(results, clustering!, gpu),
+    data: { renderer: gpu, results, clustering },
+  };
   say('done');
 }
 
-function report(results: Result[], clustering: ReturnType<typeof clusteringTimes>): string {
+function report(
+  results: Result[],
+  clustering: ReturnType<typeof clusteringTimes>,
+  gpu: string,
+): string {
   const lines = [
     '# Map benchmark: `<gov-map>` beside an OpenLayers `WebGLPoints` layer',
     '',
@@ -368,6 +403,15 @@ function report(results: Result[], clustering: ReturnType<typeof clusteringTimes
       'frames, what the screen shows (at most 60 per second). `<gov-map>`: no base map, ' +
       'venues as level-styled markers and counted clusters; `WebGLPoints`: every venue as ' +
       'a level-coloured circle.',
+    '',
+    `WebGL renderer in this run: \`${gpu}\`.` +
+      (/swiftshader|llvmpipe|software/i.test(gpu)
+        ? ' This is a software rasterizer (no GPU in the machine that ran it), which makes ' +
+          '`WebGLPoints` far slower than on a phone or desktop with a GPU; the ratio says ' +
+          'how the two compare here, not on such a device. `<gov-map>` draws with Canvas 2D ' +
+          'and only what the view needs (clusters where venues crowd), so its figures depend ' +
+          'little on a GPU.'
+        : ''),
     '',
     '| venues | zoom (in view) | map | first render | frame work median | p95 | frame interval median | p95 |',
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -388,6 +432,15 @@ function report(results: Result[], clustering: ReturnType<typeof clusteringTimes
         `${(mine.intervalP95 / peer.intervalP95).toFixed(2)} |`,
     );
   }
+  lines.push(
+    '',
+    'Features `<gov-map>` drew at each of the six levels (markers and clusters; ' +
+      '`WebGLPoints` draws every venue at every level):',
+    '',
+    ...results.map(
+      (r) => `- ${r.size.toLocaleString('en')} venues: ${r.element.drawn.map((n) => n.toLocaleString('en')).join(', ')}`,
+    ),
+  );
   const last = results[results.length - 1];
   const lastMine = summary(last.element);
   const lastPeer = summary(last.webgl);

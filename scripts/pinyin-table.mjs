@@ -110,7 +110,13 @@ try {
   const OpenCC = require('opencc-js');
   toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 } catch {
-  toSimplified = (text) => execFileSync('opencc', ['-c', 't2s.json'], { input: text }).toString();
+  try {
+    execFileSync('opencc', ['--version']);
+    toSimplified = (text) => execFileSync('opencc', ['-c', 't2s.json'], { input: text }).toString();
+  } catch {
+    console.log('no OpenCC (npm opencc-js or Debian opencc): src/core/t2s-table.ts left as it is');
+    process.exit(0);
+  }
 }
 // candidates: every character Big5 encodes, each on its own line
 const candidates = [];

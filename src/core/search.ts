@@ -132,12 +132,25 @@ function walk(source: string, unit: ((start: number, end: number) => void) | nul
 
 // lazily loaded tables ---------------------------------------------------------
 
-/** Toneless readings of the common characters, most common first. */
+/**
+ * The pinyin table, decoded: syllables in alphabetical order, so the
+ * syllables a typed prefix may start are one range of codes; each character's
+ * most common reading as a code (0x100 + its place), 0 when unknown.
+ */
 interface PinyinTable {
-  readings: Map<number, string[]>;
-  /** Two-character words where a polyphonic character reads otherwise: [which, reading]. */
-  words: Map<string, [number, string]>;
+  syllables: string[];
+  codeOf: Uint16Array;
+  /** Characters with more than one reading, for which `words` may decide. */
+  polyphonic: Uint8Array;
+  /** Two-character words where a polyphonic character reads otherwise: [which, code]. */
+  words: Map<string, [number, number]>;
+  /** Every prefix of every syllable, for cutting Latin input into syllables. */
+  prefixes: Set<string>;
 }
+
+/** The code of a unit with no syllable (Latin, digits, unknown characters). */
+const NO_SYLLABLE = 1;
+const SYLLABLE_BASE = 0x100;
 
 let t2s: Map<number, string> | null = null;
 let t2sLoading: Promise<void> | null = null;
@@ -155,20 +168,26 @@ function loadT2s(): Promise<void> {
 
 function loadPinyin(): Promise<void> {
   return (pinyinLoading ??= import('./pinyin-table.js').then((table) => {
-    const syllables = table.SYLLABLES.split(' ');
-    const readings = new Map<number, string[]>();
-    const lists = table.READINGS.split(',');
+    // the generated order, then the alphabetical one this index uses
+    const listed = table.SYLLABLES.split(' ');
+    const syllables = [...listed].sort();
+    const code = listed.map((s) => SYLLABLE_BASE + syllables.indexOf(s));
+    const codeOf = new Uint16Array(65536);
+    const polyphonic = new Uint8Array(65536);
+    const readings = table.READINGS.split(',');
     for (let i = 0; i < table.CHARS.length; i++) {
-      const list = lists[i];
-      const out: string[] = [];
-      for (let k = 0; k < list.length; k++) out.push(syllables[list.charCodeAt(k) - 0x100]);
-      readings.set(table.CHARS.charCodeAt(i), out);
+      const char = table.CHARS.charCodeAt(i);
+      codeOf[char] = code[readings[i].charCodeAt(0) - 0x100];
+      polyphonic[char] = +(readings[i].length > 1);
     }
-    const words = new Map<string, [number, string]>();
+    const words = new Map<string, [number, number]>();
     for (const word of table.WORDS.split(' ')) {
-      if (word) words.set(word.slice(0, 2), [Number(word[2]), word.slice(3)]);
+      const at = syllables.indexOf(word.slice(3));
+      if (word && at >= 0) words.set(word.slice(0, 2), [Number(word[2]), SYLLABLE_BASE + at]);
     }
-    pinyinTable = { readings, words };
+    const prefixes = new Set<string>();
+    for (const s of syllables) for (let n = 1; n <= s.length; n++) prefixes.add(s.slice(0, n));
+    pinyinTable = { syllables, codeOf, polyphonic, words, prefixes };
   }));
 }
 
@@ -184,6 +203,8 @@ export function loadSearchTables(): Promise<void> {
 const LATIN = /[a-z]/;
 const ALL_LATIN = /^[a-z0-9]+$/;
 
+// TODO(#4): only queries are made simplified; a document written in traditional
+// characters (a Hong Kong list) is indexed as written, so a simplified query misses it.
 /** The text with traditional characters made simplified, once that table is loaded. */
 function simplify(text: string): string {
   if (!t2s) return text;
@@ -193,44 +214,73 @@ function simplify(text: string): string {
 }
 
 /**
- * The toneless pinyin of a folded text, and for each of its letters the unit
- * of the text it came from. A character without a known reading becomes `#`,
- * which no query holds, so no match runs across it.
+ * A folded text as syllable codes, one per unit (so offsets are the text's):
+ * each character's reading, a polyphonic one as its word says (银行 hang).
  */
-function pinyinOf(
-  table: PinyinTable,
-  text: string,
-): { full: string; fullUnit: number[]; starts: boolean[]; initials: string } {
+function syllablesOf(table: PinyinTable, text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    let code = table.codeOf[char] || NO_SYLLABLE;
+    if (table.polyphonic[char]) {
+      const before = i > 0 ? table.words.get(text.slice(i - 1, i + 1)) : undefined;
+      const after = table.words.get(text.slice(i, i + 2));
+      if (before?.[0] === 1) code = before[1];
+      else if (after?.[0] === 0) code = after[1];
+    }
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+
+/** The full pinyin and the initials of a folded text, or null when a character has none. */
+function spell(table: PinyinTable, text: string): { full: string; initials: string } | null {
   let full = '';
   let initials = '';
-  const fullUnit: number[] = [];
-  const starts: boolean[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let reading: string;
-    if (code < 0x80) reading = text[i];
-    else {
-      const all = table.readings.get(code);
-      if (!all) reading = '#';
-      else {
-        reading = all[0];
-        // a polyphonic character reads as the word around it says
-        if (all.length > 1) {
-          const before = i > 0 ? table.words.get(text.slice(i - 1, i + 1)) : undefined;
-          const after = table.words.get(text.slice(i, i + 2));
-          if (before?.[0] === 1) reading = before[1];
-          else if (after?.[0] === 0) reading = after[1];
-        }
-      }
-    }
-    for (let k = 0; k < reading.length; k++) {
-      fullUnit.push(i);
-      starts.push(k === 0);
-    }
-    full += reading;
-    initials += reading[0];
+  for (const unit of syllablesOf(table, text)) {
+    const code = unit.charCodeAt(0);
+    if (code < SYLLABLE_BASE) return null;
+    const syllable = table.syllables[code - SYLLABLE_BASE];
+    full += syllable;
+    initials += syllable[0];
   }
-  return { full, fullUnit, starts, initials };
+  return { full, initials };
+}
+
+/**
+ * Latin input cut into syllables, greedily, the longest piece that starts
+ * some syllable first (juzhuzheng → ju zhu zheng, jzz → j z z), each as the
+ * range of codes of the syllables it may be: a whole syllable before the end
+ * is itself, an initial or the last piece any syllable it starts. Null when
+ * the input cannot be cut.
+ */
+function syllableRanges(table: PinyinTable, latin: string): [number, number][] | null {
+  const ranges: [number, number][] = [];
+  const { syllables, prefixes } = table;
+  for (let i = 0; i < latin.length; ) {
+    let n = Math.min(6, latin.length - i);
+    while (n > 0 && !prefixes.has(latin.slice(i, i + n))) n--;
+    if (!n) return null;
+    const piece = latin.slice(i, i + n);
+    i += n;
+    // a whole syllable before the last piece is that syllable; the rest may start several
+    const exact = i < latin.length ? syllables.indexOf(piece) : -1;
+    if (exact >= 0) {
+      ranges.push([SYLLABLE_BASE + exact, SYLLABLE_BASE + exact + 1]);
+      continue;
+    }
+    let low = 0;
+    let high = syllables.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (syllables[mid] < piece) low = mid + 1;
+      else high = mid;
+    }
+    let end = low;
+    while (end < syllables.length && syllables[end].startsWith(piece)) end++;
+    ranges.push([SYLLABLE_BASE + low, SYLLABLE_BASE + end]);
+  }
+  return ranges;
 }
 
 // the n-gram index ---------------------------------------------------------------
@@ -240,11 +290,6 @@ const enum Field {
   Name,
   Alias,
   Other,
-  /** Pinyin of a name: full syllables, or their initials. */
-  NameFull,
-  NameInitials,
-  AliasFull,
-  AliasInitials,
 }
 
 interface FieldText {
@@ -258,6 +303,7 @@ interface FieldText {
  * its character and, inside that, under the character after it: the
  * positions of any character (unigram) or pair (bigram) are one slice, and a
  * longer term is found from its rarest pair. Built with two counting sorts.
+ * The same index over syllable codes instead of characters finds pinyin.
  */
 class TextIndex {
   readonly joined: string;
@@ -265,8 +311,13 @@ class TextIndex {
   readonly fieldStart: Int32Array;
   readonly fieldOwner: Int32Array;
   readonly fieldKind: Uint8Array;
+  /** The field of each position. */
+  readonly fieldOf: Int32Array;
   readonly order: Int32Array;
   readonly charStart: Int32Array;
+  /** Marks of the fields already reported by the current `find`. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(fields: FieldText[]) {
     // the joined text and where each field starts (one sentinel start at the end)
@@ -284,11 +335,14 @@ class TextIndex {
     this.fieldStart = starts;
     this.fieldOwner = Int32Array.from(fields, (f) => f.owner);
     this.fieldKind = Uint8Array.from(fields, (f) => f.kind);
+    this.seen = new Uint32Array(fields.length);
 
     // character codes, with a NUL past the end so every position has a next
     const length = this.joined.length;
     const codes = (this.codes = new Uint16Array(length + 1));
     for (let i = 0; i < length; i++) codes[i] = this.joined.charCodeAt(i);
+    const fieldOf = (this.fieldOf = new Int32Array(length));
+    for (let f = 0; f < fields.length; f++) fieldOf.fill(f, starts[f], starts[f + 1]);
 
     // sort positions by the next character, then (stably) by their own
     const count = new Int32Array(65537);
@@ -309,8 +363,8 @@ class TextIndex {
     return this.charStart[code + 1] - this.charStart[code];
   }
 
-  /** The slice of `order` holding the pair `a b`. */
-  pair(a: number, b: number): [number, number] {
+  /** The slice of `order` holding `a` followed by a character in `[low, high)`. */
+  pair(a: number, low: number, high = low + 1): [number, number] {
     const { order, codes } = this;
     const first = (from: number, to: number, at: number): number => {
       while (from < to) {
@@ -320,40 +374,8 @@ class TextIndex {
       }
       return from;
     };
-    const from = first(this.charStart[a], this.charStart[a + 1], b);
-    return [from, first(from, this.charStart[a + 1], b + 1)];
-  }
-
-  /**
-   * Calls `visit(field, at)` for the first occurrence of `term` in each field
-   * holding it, fields in ascending order; stops early when `visit` says so.
-   */
-  find(term: string, visit: (field: number, at: number) => void): void {
-    if (!term) return;
-    const { order, codes, fieldStart } = this;
-    const [from, to, shift] = this.rarest(term);
-    // a pair's positions ascend; a lone character's go by the character after it
-    const ascending = term.length > 1;
-    const seen = ascending ? null : new Set<number>();
-    let field = 0;
-    let last = -1;
-    outer: for (let k = from; k < to; k++) {
-      const start = order[k] - shift;
-      if (start < 0) continue;
-      for (let j = 0; j < term.length; j++) {
-        if (codes[start + j] !== term.charCodeAt(j)) continue outer;
-      }
-      if (ascending) {
-        while (fieldStart[field + 1] <= start) field++;
-        if (field === last) continue;
-        last = field;
-      } else {
-        field = this.fieldAt(start);
-        if (seen!.has(field)) continue;
-        seen!.add(field);
-      }
-      visit(field, start - fieldStart[field]);
-    }
+    const from = first(this.charStart[a], this.charStart[a + 1], low);
+    return [from, first(from, this.charStart[a + 1], high)];
   }
 
   /**
@@ -374,21 +396,59 @@ class TextIndex {
     return [from, to, shift];
   }
 
-  /** The folded text of a field. */
-  text(field: number): string {
-    return this.joined.slice(this.fieldStart[field], this.fieldStart[field + 1] - 1);
+  /** Starts a new round of `report`: each field is reported once per round. */
+  private round(): number {
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
   }
 
-  fieldAt(position: number): number {
-    const starts = this.fieldStart;
-    let low = 0;
-    let high = starts.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= position) low = mid;
-      else high = mid - 1;
+  /** Calls `visit(field, at)` for the first occurrence of `term` in each field holding it. */
+  find(term: string, visit: (field: number, at: number) => void): void {
+    if (!term) return;
+    const { order, codes, fieldStart, fieldOf, seen } = this;
+    const [from, to, shift] = this.rarest(term);
+    const stamp = this.round();
+    outer: for (let k = from; k < to; k++) {
+      const start = order[k] - shift;
+      if (start < 0) continue;
+      for (let j = 0; j < term.length; j++) {
+        if (codes[start + j] !== term.charCodeAt(j)) continue outer;
+      }
+      const field = fieldOf[start];
+      if (seen[field] === stamp) continue;
+      seen[field] = stamp;
+      visit(field, start - fieldStart[field]);
     }
-    return low;
+  }
+
+  /**
+   * Like `find`, for a run of code ranges (the syllables Latin input may
+   * be): `visit(field, at)` where each unit of a stretch falls in its range.
+   */
+  findRanges(ranges: [number, number][], visit: (field: number, at: number) => void): void {
+    const { order, codes, fieldStart, fieldOf, seen } = this;
+    const stamp = this.round();
+    const [low, high] = ranges[0];
+    for (let a = low; a < high; a++) {
+      const [from, to] =
+        ranges.length > 1
+          ? this.pair(a, ranges[1][0], ranges[1][1])
+          : [this.charStart[a], this.charStart[a + 1]];
+      outer: for (let k = from; k < to; k++) {
+        const start = order[k];
+        for (let j = 2; j < ranges.length; j++) {
+          const code = codes[start + j];
+          if (code < ranges[j][0] || code >= ranges[j][1]) continue outer;
+        }
+        const field = fieldOf[start];
+        if (seen[field] === stamp) continue;
+        seen[field] = stamp;
+        visit(field, start - fieldStart[field]);
+      }
+    }
   }
 
   /**
@@ -400,72 +460,84 @@ class TextIndex {
     const half = term.length >> 1;
     const left = term.slice(0, half);
     const right = term.slice(half);
-    const seen = new Set<number>();
+    const reported = new Set<number>();
     const report = (field: number, at: number, end: number): void => {
-      if (seen.has(field)) return;
-      seen.add(field);
-      visit(field, at, end);
+      if (reported.has(field)) return;
+      reported.add(field);
+      visit(field, at - this.fieldStart[field], end - this.fieldStart[field]);
     };
     // the left half exact: the rest follows with one edit
-    this.findAll(left, (field, at) => {
-      const text = this.text(field);
-      const end = nearPrefix(right, text, at + half);
-      if (end >= 0) report(field, at, end);
+    this.findAll(left, (start) => {
+      const field = this.fieldOf[start];
+      const end = this.nearAfter(right, start + half, this.fieldStart[field + 1] - 1);
+      if (end >= 0) report(field, start, end);
     });
     // the right half exact: the rest precedes with one edit
-    this.findAll(right, (field, at) => {
-      const text = this.text(field);
-      const start = nearSuffix(left, text, at);
-      if (start >= 0) report(field, start, at + right.length);
+    this.findAll(right, (start) => {
+      const field = this.fieldOf[start];
+      const from = this.nearBefore(left, start, this.fieldStart[field]);
+      if (from >= 0) report(field, from, start + right.length);
     });
   }
 
-  /** Every occurrence of `term`, not only the first in a field. */
-  private findAll(term: string, visit: (field: number, at: number) => void): void {
-    const { order, codes, fieldStart } = this;
+  /** Every position where `term` occurs. */
+  private findAll(term: string, visit: (start: number) => void): void {
+    const { order, codes } = this;
     const [from, to, shift] = this.rarest(term);
-    let field = 0;
     outer: for (let k = from; k < to; k++) {
       const start = order[k] - shift;
       if (start < 0) continue;
       for (let j = 0; j < term.length; j++) {
         if (codes[start + j] !== term.charCodeAt(j)) continue outer;
       }
-      if (term.length > 1) while (fieldStart[field + 1] <= start) field++;
-      else field = this.fieldAt(start);
-      visit(field, start - fieldStart[field]);
+      visit(start);
     }
   }
-}
 
-/**
- * Where `text` from `from` on starts with `term` but for one character
- * wrong, missing or extra: the end of that stretch, or -1.
- */
-function nearPrefix(term: string, text: string, from: number): number {
-  let i = 0;
-  while (i < term.length && text[from + i] === term[i]) i++;
-  if (i === term.length) return from + i;
-  const at = from + i;
-  const rest = term.slice(i + 1);
-  if (at < text.length && text.startsWith(rest, at + 1)) return at + 1 + rest.length; // wrong
-  if (text.startsWith(rest, at)) return at + rest.length; // extra in the term
-  if (text.startsWith(term.slice(i), at + 1)) return at + 1 + term.length - i; // missing
-  return -1;
-}
+  /** Whether `term` from `i` on is written at `at`, within the field ending at `end`. */
+  private holds(term: string, i: number, at: number, end: number): boolean {
+    if (at < 0 || at + term.length - i > end) return false;
+    for (let j = i; j < term.length; j++) {
+      if (this.codes[at + j - i] !== term.charCodeAt(j)) return false;
+    }
+    return true;
+  }
 
-/** The mirror of `nearPrefix`: where a stretch ending at `to` ends with `term`, or -1. */
-function nearSuffix(term: string, text: string, to: number): number {
-  let i = 0;
-  const n = term.length;
-  while (i < n && text[to - 1 - i] === term[n - 1 - i]) i++;
-  if (i === n) return to - n;
-  const at = to - 1 - i; // the text's unit facing the term's mismatch
-  const rest = term.slice(0, n - i - 1);
-  if (at >= 0 && text.endsWith(rest, at)) return at - rest.length; // wrong
-  if (text.endsWith(rest, at + 1)) return at + 1 - rest.length; // extra in the term
-  if (at >= 0 && text.endsWith(term.slice(0, n - i), at)) return at - (n - i); // missing
-  return -1;
+  /**
+   * Where the text from `at` (a field ending at `end`) starts with `term` but
+   * for one character wrong, missing or extra: the end of that stretch, or -1.
+   */
+  private nearAfter(term: string, at: number, end: number): number {
+    let i = 0;
+    while (i < term.length && at + i < end && this.codes[at + i] === term.charCodeAt(i)) i++;
+    if (i === term.length) return at + i;
+    const here = at + i;
+    const rest = term.length - i - 1;
+    if (here < end && this.holds(term, i + 1, here + 1, end)) return here + 1 + rest; // wrong
+    if (this.holds(term, i + 1, here, end)) return here + rest; // extra in the term
+    if (this.holds(term, i, here + 1, end)) return here + 1 + rest + 1; // missing
+    return -1;
+  }
+
+  /** The mirror of `nearAfter`: where a stretch ending at `to` ends with `term`, or -1. */
+  private nearBefore(term: string, to: number, start: number): number {
+    const n = term.length;
+    let i = 0;
+    while (i < n && to - 1 - i >= start && this.codes[to - 1 - i] === term.charCodeAt(n - 1 - i)) {
+      i++;
+    }
+    if (i === n) return to - n;
+    const here = to - 1 - i; // the text's unit facing the term's mismatch
+    const head = term.slice(0, n - i - 1);
+    const within = (from: number): boolean => from >= start && this.holds(head, 0, from, to);
+    if (here >= start && within(here - head.length)) return here - head.length; // wrong
+    if (within(here + 1 - head.length)) return here + 1 - head.length; // extra in the term
+    const longer = term.slice(0, n - i);
+    if (here - longer.length >= start && this.holds(longer, 0, here - longer.length, to)) {
+      return here - longer.length; // missing
+    }
+    return -1;
+  }
 }
 
 // queries ---------------------------------------------------------------------------
@@ -595,13 +667,9 @@ const PARTIAL = 0.4;
 function rate(kind: Field, at: number, whole: boolean, everyday: boolean): number {
   switch (kind) {
     case Field.Name:
-    case Field.NameFull:
-    case Field.NameInitials:
       if (everyday) return whole ? EVERYDAY_EXACT : at === 0 ? EVERYDAY_PREFIX : EVERYDAY_INSIDE;
       return whole ? NAME_EXACT : at === 0 ? NAME_PREFIX : NAME_SUBSTRING;
     case Field.Alias:
-    case Field.AliasFull:
-    case Field.AliasInitials:
       if (everyday) return EVERYDAY_ALIAS;
       return whole ? ALIAS_EXACT : ALIAS_SUBSTRING;
     default:
@@ -627,15 +695,13 @@ interface Entry {
 /** Parts of a query that ask for a later step than the first application. */
 const LATER_STEP = /补|换|注销|变更|延|挂失|丢|坏|过期|到期|迁|撤|遗失|停|歇|恢复|转/;
 
-/** The pinyin of every name and alias, built when the first Latin query meets the table. */
-interface PinyinIndex {
+/** The pinyin side of an index, built when a query first finds the table loaded. */
+interface Sounds {
+  /** The names and aliases as syllable codes, unit for unit. */
   index: TextIndex;
-  /** For each position of the joined pinyin, the unit of the folded name it spells. */
-  unit: Int32Array;
-  /** Whether a syllable starts at that position. */
-  start: Uint8Array;
-  /** Entries by the first letter of their name's pinyin. */
-  byLetter: Map<string, number[]>;
+  /** Name fields by the syllable code they start with, for one-syllable input. */
+  startCode: Uint16Array;
+  startOwner: Int32Array;
   /** Everyday words by their full pinyin and by their initials. */
   words: Map<string, string>;
 }
@@ -656,27 +722,23 @@ const MAX_TERMS = 8;
 export function createSearchIndex(data: ServiceData, options: { lang?: string } = {}): SearchIndex {
   const lang = options.lang ?? data.lang;
   const found = lookup(data);
-  const words = wordsOf((data as { words?: Record<string, string[]> }).words);
+  const words = wordsOf(data.words);
 
   // the records and their fields: names, aliases (document pinyin keys too), the rest
   const entries: Entry[] = [];
   const fields: FieldText[] = [];
-  const aliasesOf: string[][] = [];
   const add = (kind: Entry['kind'], id: string, name: string, venues: number): number => {
     const index = entries.length;
     const folded = foldText(name);
     const first = FIRST_TIME.some((word) => folded.includes(word));
     entries.push({ kind, id, name, folded, map: null, venues, first });
     if (folded) fields.push({ text: folded, owner: index, kind: Field.Name });
-    aliasesOf.push([]);
     return index;
   };
   const more = (owner: number, texts: unknown[], kind: Field): void => {
     for (const text of texts) {
       const folded = typeof text === 'string' ? foldText(text) : '';
-      if (!folded) continue;
-      fields.push({ text: folded, owner, kind });
-      if (kind === Field.Alias) aliasesOf[owner].push(folded);
+      if (folded) fields.push({ text: folded, owner, kind });
     }
   };
   // the data tool's pinyin of a name, found as an alias before the pinyin table loads
@@ -701,56 +763,45 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     more(index, [localize(venue.address, lang)], Field.Other);
   }
   const main = new TextIndex(fields);
-  let pinyin: PinyinIndex | null = null;
+  let sounds: Sounds | null = null;
 
   // per-search scratch, cleared after each search for the entries it touched
   const scoreOf = new Float64Array(entries.length);
   const termRating = new Float32Array(entries.length * MAX_TERMS);
+  const marked = new Uint8Array(entries.length);
   const touched: number[] = [];
-  const touchedSet = new Set<number>();
   // ranges found by fuzzy and pinyin matches, for the entries that have them
   const spansOf = new Map<number, [number, number][]>();
 
-  /** Rates every entry holding `needle` into `slot`, keeping each entry's best. */
-  const rateTerm = (
-    index: TextIndex,
-    needle: string,
-    everyday: boolean,
-    slot: number,
-    singleFields: boolean,
-  ): number => {
-    let hits = 0;
-    index.find(needle, (field, at) => {
-      const kind = index.fieldKind[field] as Field;
-      if (singleFields && kind !== Field.Name && kind !== Field.Alias) return;
-      if (index === pinyin?.index && (kind === Field.NameFull || kind === Field.AliasFull)) {
-        if (!pinyin.start[index.fieldStart[field] + at]) return;
-      }
-      const owner = index.fieldOwner[field];
-      const length = index.fieldStart[field + 1] - 1 - index.fieldStart[field];
-      const rating = rate(kind, at, at === 0 && needle.length === length, everyday);
-      const cell = owner * MAX_TERMS + slot;
-      if (termRating[cell] === 0) {
-        hits++;
-        if (!touchedSet.has(owner)) {
-          touchedSet.add(owner);
-          touched.push(owner);
-        }
-      }
-      if (rating > termRating[cell]) termRating[cell] = rating;
-      if (index === pinyin?.index) notePinyin(owner, field, at, needle.length);
-    });
-    return hits;
+  /** Notes an entry as touched by this search, for scoring and clearing. */
+  const mark = (owner: number): void => {
+    if (!marked[owner]) {
+      marked[owner] = 1;
+      touched.push(owner);
+    }
   };
 
-  /** Keeps the span of the name that a pinyin match spells, for highlighting. */
-  const notePinyin = (owner: number, field: number, at: number, length: number): void => {
-    const kind = pinyin!.index.fieldKind[field];
-    if (kind !== Field.NameFull && kind !== Field.NameInitials) return;
-    const base = pinyin!.index.fieldStart[field] + at;
-    const from = pinyin!.unit[base];
-    const to = pinyin!.unit[base + length - 1] + 1;
-    if (!spansOf.has(owner)) spansOf.set(owner, [[from, to]]);
+  /** Keeps `rating` for the entry in `slot` when it is its best there; true when it is new. */
+  const keep = (owner: number, slot: number, rating: number): boolean => {
+    mark(owner);
+    const cell = owner * MAX_TERMS + slot;
+    const fresh = termRating[cell] <= 0;
+    if (rating > termRating[cell]) termRating[cell] = rating;
+    return fresh;
+  };
+
+  /** Rates every entry holding `needle` into `slot`; the number of entries new there. */
+  const rateTerm = (needle: string, everyday: boolean, slot: number, single: boolean): number => {
+    let hits = 0;
+    main.find(needle, (field, at) => {
+      const kind = main.fieldKind[field] as Field;
+      // one character says little: names and aliases only
+      if (single && kind === Field.Other) return;
+      const length = main.fieldStart[field + 1] - 1 - main.fieldStart[field];
+      const rating = rate(kind, at, at === 0 && needle.length === length, everyday);
+      if (keep(main.fieldOwner[field], slot, rating)) hits++;
+    });
+    return hits;
   };
 
   /** Rates entries holding the term with one character off, into `slot`. */
@@ -758,70 +809,30 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     let hits = 0;
     main.findNear(needle, (field, at, end) => {
       const kind = main.fieldKind[field] as Field;
-      if (kind !== Field.Name && kind !== Field.Alias) return;
+      if (kind === Field.Other) return;
       const owner = main.fieldOwner[field];
-      const cell = owner * MAX_TERMS + slot;
-      const rating = kind === Field.Name ? NEAR_NAME : NEAR_ALIAS;
-      if (termRating[cell] === 0) {
-        hits++;
-        if (!touchedSet.has(owner)) {
-          touchedSet.add(owner);
-          touched.push(owner);
-        }
-      }
-      if (rating > termRating[cell]) termRating[cell] = rating;
+      if (keep(owner, slot, kind === Field.Name ? NEAR_NAME : NEAR_ALIAS)) hits++;
       if (kind === Field.Name && !spansOf.has(owner)) spansOf.set(owner, [[at, end]]);
-    });
-    return hits;
-  };
-
-  /** Rates entries whose name sounds like the term (营业只照 → yingyezhizhao). */
-  const rateHomophone = (needle: string, slot: number): number => {
-    const sounds = pinyinIndex();
-    if (!pinyinTable || !sounds) return 0;
-    const spelled = pinyinOf(pinyinTable, needle).full;
-    if (spelled.includes('#')) return 0;
-    let hits = 0;
-    const index = sounds.index;
-    index.find(spelled, (field, at) => {
-      if (index.fieldKind[field] !== Field.NameFull) return;
-      if (!sounds.start[index.fieldStart[field] + at]) return;
-      const owner = index.fieldOwner[field];
-      const cell = owner * MAX_TERMS + slot;
-      if (termRating[cell] === 0) {
-        hits++;
-        if (!touchedSet.has(owner)) {
-          touchedSet.add(owner);
-          touched.push(owner);
-        }
-      }
-      if (HOMOPHONE > termRating[cell]) termRating[cell] = HOMOPHONE;
-      notePinyin(owner, field, at, spelled.length);
     });
     return hits;
   };
 
   /** Pairs of the term found in an entry's names and aliases, as a share of its pairs. */
   const ratePairs = (needle: string, slot: number): void => {
-    if (needle.length < 2) return;
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < needle.length; i++) pairs.add(needle.slice(i, i + 2));
     const share = 1 / pairs.size;
+    const counted = new Set<number>();
     for (const pair of pairs) {
       // a pair held by most records tells nothing
       const [from, to] = main.pair(pair.charCodeAt(0), pair.charCodeAt(1));
       if (to - from > Math.max(50, entries.length / 4)) continue;
-      const counted = new Set<number>();
+      counted.clear();
       main.find(pair, (field) => {
-        const kind = main.fieldKind[field] as Field;
-        if (kind !== Field.Name && kind !== Field.Alias) return;
         const owner = main.fieldOwner[field];
-        if (counted.has(owner)) return;
+        if (main.fieldKind[field] === Field.Other || counted.has(owner)) return;
         counted.add(owner);
-        if (!touchedSet.has(owner)) {
-          touchedSet.add(owner);
-          touched.push(owner);
-        }
+        mark(owner);
         // partial shares are kept negative, apart from whole matches
         const cell = owner * MAX_TERMS + slot;
         if (termRating[cell] <= 0) termRating[cell] -= share;
@@ -829,86 +840,103 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     }
   };
 
-  /** Builds the pinyin index the first time a Latin query finds the table loaded. */
-  const pinyinIndex = (): PinyinIndex | null => {
-    if (pinyin || !pinyinTable) return pinyin;
+  /** The pinyin side, built the first time a query finds the table loaded. */
+  const soundsOf = (): Sounds | null => {
     const table = pinyinTable;
-    const texts: FieldText[] = [];
-    const units: number[][] = [];
-    const startsOf: boolean[][] = [];
-    const byLetter = new Map<string, number[]>();
-    entries.forEach((entry, owner) => {
-      const spelled = pinyinOf(table, entry.folded);
-      texts.push({ text: spelled.full, owner, kind: Field.NameFull });
-      units.push(spelled.fullUnit);
-      startsOf.push(spelled.starts);
-      texts.push({ text: spelled.initials, owner, kind: Field.NameInitials });
-      units.push([...spelled.initials].map((_, i) => i));
-      startsOf.push([...spelled.initials].map(() => true));
-      const letter = spelled.initials[0];
-      if (letter) {
-        const list = byLetter.get(letter) ?? [];
-        list.push(owner);
-        byLetter.set(letter, list);
-      }
-      for (const alias of aliasesOf[owner]) {
-        const spelledAlias = pinyinOf(table, alias);
-        texts.push({ text: spelledAlias.full, owner, kind: Field.AliasFull });
-        units.push(spelledAlias.fullUnit);
-        startsOf.push(spelledAlias.starts);
-        texts.push({ text: spelledAlias.initials, owner, kind: Field.AliasInitials });
-        units.push([...spelledAlias.initials].map(() => 0));
-        startsOf.push([...spelledAlias.initials].map(() => true));
-      }
-    });
-    const index = new TextIndex(texts);
-    const unit = new Int32Array(index.joined.length);
-    const start = new Uint8Array(index.joined.length);
-    texts.forEach((_, field) => {
-      const base = index.fieldStart[field];
-      units[field].forEach((u, i) => (unit[base + i] = u));
-      startsOf[field].forEach((s, i) => (start[base + i] = +s));
-    });
+    if (sounds || !table) return sounds;
+    const spelled: FieldText[] = [];
+    for (const field of fields) {
+      if (field.kind === Field.Other) continue;
+      spelled.push({ text: syllablesOf(table, field.text), owner: field.owner, kind: field.kind });
+    }
+    const names = spelled.filter((field) => field.kind === Field.Name);
+    names.sort((a, b) => a.text.charCodeAt(0) - b.text.charCodeAt(0));
     const spelledWords = new Map<string, string>();
     for (const key of words.means.keys()) {
-      if (key.length < 2) continue;
-      const spelled = pinyinOf(table, key);
-      if (spelled.full.includes('#')) continue;
-      if (!spelledWords.has(spelled.full)) spelledWords.set(spelled.full, key);
-      if (!spelledWords.has(spelled.initials)) spelledWords.set(spelled.initials, key);
+      const spelling = key.length > 1 ? spell(table, key) : null;
+      if (!spelling) continue;
+      if (!spelledWords.has(spelling.full)) spelledWords.set(spelling.full, key);
+      if (!spelledWords.has(spelling.initials)) spelledWords.set(spelling.initials, key);
     }
-    pinyin = { index, unit, start, byLetter, words: spelledWords };
-    return pinyin;
+    sounds = {
+      index: new TextIndex(spelled),
+      startCode: Uint16Array.from(names, (field) => field.text.charCodeAt(0)),
+      startOwner: Int32Array.from(names, (field) => field.owner),
+      words: spelledWords,
+    };
+    return sounds;
+  };
+
+  /** Keeps the span of a name that a pinyin match spells, for highlighting. */
+  const noteSpan = (owner: number, kind: number, at: number, length: number): void => {
+    if (kind === Field.Name && !spansOf.has(owner)) spansOf.set(owner, [[at, at + length]]);
+  };
+
+  /** Rates entries whose name sounds like the term (营业只照 → yingyezhizhao). */
+  const rateHomophone = (needle: string, slot: number): number => {
+    const side = soundsOf();
+    if (!side || !pinyinTable) return 0;
+    const spelled = syllablesOf(pinyinTable, needle);
+    if (spelled.includes(String.fromCharCode(NO_SYLLABLE))) return 0;
+    let hits = 0;
+    const index = side.index;
+    index.find(spelled, (field, at) => {
+      if (index.fieldKind[field] !== Field.Name) return;
+      const owner = index.fieldOwner[field];
+      if (keep(owner, slot, HOMOPHONE)) hits++;
+      noteSpan(owner, Field.Name, at, needle.length);
+    });
+    return hits;
   };
 
   /** Rates the entries for a query of Latin letters, by pinyin and as written. */
   const searchLatin = (needle: string, terms: Term[]): void => {
-    const spelled = pinyinIndex();
     terms.push({ text: needle, means: [], required: true });
-    if (!spelled) {
-      rateTerm(main, needle, false, 0, needle.length === 1);
-      return;
+    if (needle.length > 1) rateTerm(needle, false, 0, false);
+    else {
+      // one letter as written: names and aliases starting with it (ETC服务网点), no more
+      main.find(needle, (field, at) => {
+        const kind = main.fieldKind[field] as Field;
+        const whole = main.fieldStart[field + 1] - main.fieldStart[field] === 2;
+        if (at !== 0 || kind === Field.Other) return;
+        keep(main.fieldOwner[field], 0, rate(kind, 0, whole, false));
+      });
     }
-    if (needle.length === 1) {
-      // one letter: names whose pinyin starts with it, not every name holding it
-      for (const owner of spelled.byLetter.get(needle) ?? []) {
-        if (!touchedSet.has(owner)) {
-          touchedSet.add(owner);
-          touched.push(owner);
-        }
-        termRating[owner * MAX_TERMS] = NAME_PREFIX;
-        if (!spansOf.has(owner)) spansOf.set(owner, [[0, 1]]);
+    const side = soundsOf();
+    const ranges = side && syllableRanges(pinyinTable!, needle);
+    if (!side || !ranges) return;
+
+    if (ranges.length === 1) {
+      // one syllable or less (j, zh, jiu): names starting with it, not every name holding it
+      const { startCode, startOwner } = side;
+      let low = 0;
+      let high = startCode.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (startCode[mid] < ranges[0][0]) low = mid + 1;
+        else high = mid;
       }
-      rateTerm(main, needle, false, 0, true);
-      return;
+      for (let k = low; k < startCode.length && startCode[k] < ranges[0][1]; k++) {
+        keep(startOwner[k], 0, NAME_PREFIX);
+        noteSpan(startOwner[k], Field.Name, 0, 1);
+      }
+    } else {
+      // syllables or initials in a row, anywhere in a name or alias
+      const index = side.index;
+      index.findRanges(ranges, (field, at) => {
+        const kind = index.fieldKind[field] as Field;
+        const length = index.fieldStart[field + 1] - 1 - index.fieldStart[field];
+        const owner = index.fieldOwner[field];
+        keep(owner, 0, rate(kind, at, at === 0 && ranges.length === length, false));
+        noteSpan(owner, kind, at, ranges.length);
+      });
     }
-    rateTerm(main, needle, false, 0, false);
-    rateTerm(spelled.index, needle, false, 0, false);
-    // an everyday word spelled out (yyzz, shebaoka): its official terms too
-    const word = spelled.words.get(needle);
+
+    // an everyday word spelled out (yyzz, shebaoka): the word and its official terms
+    const word = side.words.get(needle);
     if (word) {
-      rateTerm(main, word, false, 0, false);
-      for (const official of words.means.get(word) ?? []) rateTerm(main, official, true, 0, false);
+      terms[0].means = [word, ...(words.means.get(word) ?? [])];
+      for (const official of terms[0].means) rateTerm(official, true, 0, false);
     }
   };
 
@@ -917,7 +945,7 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     // the query as typed, whole: exact names beat everything
     terms.push({ text: needle, means: [], required: true });
     const single = needle.length === 1;
-    const whole = rateTerm(main, needle, false, 0, single);
+    const whole = rateTerm(needle, false, 0, single);
     if (single) return;
 
     // the subject, cut into everyday words and literal runs
@@ -927,17 +955,17 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
     }
     for (let slot = 1; slot < terms.length; slot++) {
       const term = terms[slot];
-      let hits = rateTerm(main, term.text, false, slot, term.text.length === 1);
-      for (const official of term.means) hits += rateTerm(main, official, true, slot, false);
+      let hits = rateTerm(term.text, false, slot, term.text.length === 1);
+      for (const official of term.means) hits += rateTerm(official, true, slot, false);
       if (hits || term.text.length < 3) continue;
 
       // nothing holds it: an everyday word mistyped, a homophone, one character off
       const near = nearWord(term.text, words);
       if (near) {
         term.means = [near, ...(words.means.get(near) ?? [])];
-        for (const official of term.means) hits += rateTerm(main, official, true, slot, false);
+        for (const official of term.means) hits += rateTerm(official, true, slot, false);
       }
-      hits += rateHomophone(term.text, slot);
+      if (!hits) hits += rateHomophone(term.text, slot);
       if (!hits) hits += rateNear(term.text, slot);
       if (!hits) ratePairs(term.text, slot);
     }
@@ -949,7 +977,7 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
       const word = nearWord(needle, words);
       if (word) {
         terms[0].means = [word, ...(words.means.get(word) ?? [])];
-        for (const official of terms[0].means) near += rateTerm(main, official, true, 0, false);
+        for (const official of terms[0].means) near += rateTerm(official, true, 0, false);
       }
     }
     if (!near) near += rateHomophone(needle, 0);
@@ -1045,10 +1073,10 @@ export function createSearchIndex(data: ServiceData, options: { lang?: string } 
       );
       for (const entry of touched) {
         scoreOf[entry] = 0;
+        marked[entry] = 0;
         termRating.fill(0, entry * MAX_TERMS, entry * MAX_TERMS + MAX_TERMS);
       }
       touched.length = 0;
-      touchedSet.clear();
       spansOf.clear();
       return hits;
     },

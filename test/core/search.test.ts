@@ -297,6 +297,21 @@ describe('createSearchIndex', () => {
 });
 
 describe('createSearchIndex, as citizens type', () => {
+  it("should search the data tool's pinyin before the pinyin table loads", () => {
+    const { data } = parseServiceData({
+      version: 1,
+      venues: [{ id: 'v', name: '派出所', level: 'street', matters: ['m-permit'] }],
+      matters: [
+        { id: 'm-permit', name: '居住证办理', pinyin: { full: 'juzhuzheng', initials: 'jzz' } },
+      ],
+    });
+
+    expect(data.matters[0].pinyin).to.deep.equal({ full: 'juzhuzheng', initials: 'jzz' });
+    expect(createSearchIndex(data).search('jzz')).to.deep.equal([
+      { kind: 'matter', id: 'm-permit', score: 2, ranges: [] },
+    ]);
+  });
+
   it('should ask for the pinyin table on the first Latin letter only, once', async () => {
     const index = createSearchIndex(DATA);
 

@@ -94,6 +94,7 @@ describe('<gov-map> base maps', () => {
     });
 
     it('should give the imagery map and its annotations those URLs, annotations on top', async () => {
+      const warnings = captureWarnings();
       const box = await fixture<HTMLDivElement>(html`
         <div hidden>
           <gov-map
@@ -106,6 +107,7 @@ describe('<gov-map> base maps', () => {
       `);
       const el = box.querySelector<GovMap>('gov-map')!;
       await el.ready;
+      warnings.restore();
 
       const layers = el
         .map!.getLayers()
@@ -128,6 +130,9 @@ describe('<gov-map> base maps', () => {
           '&TILECOL=13400&tk=k%201',
       ]);
       expect(layers[1].getZIndex()).to.be.greaterThan(layers[0].getZIndex()!);
+      expect(warnings.messages).to.deep.equal([
+        '[gov-map] put the 审图号 Tianditu publishes in attribution="审图号：GS(…)号".',
+      ]);
     });
   });
 
@@ -158,6 +163,7 @@ describe('<gov-map> base maps', () => {
           '以及本网站域名是否已加入该密钥的白名单。场所标注、弹窗和列表仍可正常使用',
       );
       expect(warnings.messages).to.deep.equal([
+        '[gov-map] put the 审图号 Tianditu publishes in attribution="审图号：GS(…)号".',
         "[gov-map] Tianditu refuses the tiles: check that basemap-key is a valid 浏览器端 key " +
           "with quota left and that it allows this site's domain (console.tianditu.gov.cn).",
       ]);

@@ -9,6 +9,7 @@ import type { GovMap } from '../../src/elements/gov-map/define.js';
 import type { GovVenueHoverEvent } from '../../src/elements/gov-map/events.js';
 import type { GovVenueSelectEvent } from '../../src/shared/events.js';
 import type { LngLat } from '../../src/core/types.js';
+import { ClusterIndex } from '../../src/elements/gov-map/clusters.js';
 import { freshGroup, shadow } from '../helpers/elements.js';
 import { LOCATED, MAP_DATA, clickAt, clientPoint, handles, setup } from '../helpers/gov-map.js';
 
@@ -104,6 +105,44 @@ function clickFeature(h: Handles, feature: Feature<Point>) {
   const [lng, lat] = toLonLat(feature.getGeometry()!.getCoordinates());
   clickAt(h.root, clientPoint(h.map, [lng, lat]));
 }
+
+describe('ClusterIndex', () => {
+  it('should join points within 32 px at a zoom and part them deeper', () => {
+    // three points on a line, Web Mercator metres: 0, 100 and 1,000 m
+    const index = new ClusterIndex(new Float64Array([0, 100, 1000]), new Float64Array(3), 32);
+
+    // 32 px is 4,892 m at zoom 10, 305.7 m at zoom 14 and 38.2 m at zoom 17
+    const z14 = index.level(14);
+
+    expect(index.level(10).count).to.equal(1);
+    expect(z14.count).to.equal(2);
+    expect([...z14.members.subarray(z14.start[0], z14.start[1])]).to.deep.equal([0, 1]);
+    expect(z14.x[0]).to.equal(50);
+    expect([...z14.extent.subarray(0, 4)]).to.deep.equal([0, 0, 100, 0]);
+    expect(index.level(17).count).to.equal(3);
+  });
+
+  it('should prepare a level in slices to the same clusters', () => {
+    // 2,500 pairs 10 m apart, the pairs 10 km apart: at zoom 14 (305.7 m), 2,500 clusters of 2
+    const x = new Float64Array(5000);
+    const y = new Float64Array(5000);
+    for (let i = 0; i < 5000; i++) {
+      x[i] = Math.floor(i / 2) * 10000 + (i % 2) * 10;
+    }
+    const index = new ClusterIndex(x, y, 32);
+
+    let slices = 1;
+    while (!index.prepare(14, () => true)) slices++;
+    const level = index.level(14);
+
+    expect(slices).to.equal(3);
+    expect(level.count).to.equal(2500);
+    expect(level.start[2500]).to.equal(5000);
+    expect(Array.from({ length: 2500 }, (_, c) => level.start[c + 1] - level.start[c])).to.satisfy(
+      (sizes: number[]) => sizes.every((size) => size === 2),
+    );
+  });
+});
 
 describe('<gov-map> at scale', () => {
   describe('when venues crowd', () => {

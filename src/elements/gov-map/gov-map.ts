@@ -6,6 +6,7 @@ import { convert } from '../../core/crs.js';
 import { distance } from '../../core/geo.js';
 import { lookup } from '../../core/lookup.js';
 import type { LngLat, ServiceData, Venue } from '../../core/types.js';
+import type { SelectionState } from '../../shared/store.js';
 import { levelClass } from '../../shared/format.js';
 import { GovElement, parsePoint } from '../../shared/gov-element.js';
 import { GovVenueSelectEvent } from '../../shared/events.js';
@@ -275,8 +276,8 @@ export class GovMap extends GovElement {
   protected override presets(
     data: ServiceData,
     changed: PropertyValues<this> | null,
-  ): Partial<import('../../shared/store.js').SelectionState> {
-    const patch: Partial<import('../../shared/store.js').SelectionState> = {};
+  ): Partial<SelectionState> {
+    const patch: Partial<SelectionState> = {};
     if ((!changed || changed.has('venue')) && this.venue) {
       if (lookup(data).venue.has(this.venue)) patch.venue = this.venue;
       else this.warnOnce(`venue "${this.venue}" is not in the data; ignored.`);
@@ -303,8 +304,7 @@ export class GovMap extends GovElement {
       this.popupVenue = venue;
       this.panToPopup = !!venue;
       this.addressList = null;
-      const chosen = venue ? this.venueById(venue) : undefined;
-      if (chosen) this.announcement = this.t('venueSelected', { name: this.text(chosen.name) });
+      this.announce(venue);
     }
   }
 
@@ -371,7 +371,7 @@ export class GovMap extends GovElement {
 
     // venues: drawn again when the data, the levels or (hidden) the matter change
     const first = !this.drawn;
-    const venues = this.drawnVenues(data);
+    const venues = this.drawable(data).venues;
     if (this.drawn?.venues !== venues) {
       view.setVenues(venues);
       this.drawn = { venues };
@@ -556,9 +556,14 @@ export class GovMap extends GovElement {
     this.panToPopup = pan;
     this.focusPopup = focus;
     this.chooseVenue(id);
-    const venue = this.venueById(id);
-    if (venue) this.announcement = this.t('venueSelected', { name: this.text(venue.name) });
+    this.announce(id);
     this.requestUpdate();
+  }
+
+  /** Says the chosen venue's name to screen readers. */
+  private announce(id: string | null): void {
+    const venue = id ? this.venueById(id) : undefined;
+    if (venue) this.announcement = this.t('venueSelected', { name: this.text(venue.name) });
   }
 
   /**
@@ -717,11 +722,6 @@ export class GovMap extends GovElement {
 
   // what the map shows
 
-  /** The venues drawn: the listed levels, and with `unmatched="hide"` the matching ones. */
-  private drawnVenues(data: ServiceData): readonly Venue[] {
-    return this.drawable(data).venues;
-  }
-
   /** The drawn venues that have a location: the list alternative's. */
   private locatedVenues(): readonly Venue[] {
     const data = this.serviceData;
@@ -731,7 +731,11 @@ export class GovMap extends GovElement {
     return drawable.located;
   }
 
-  /** The drawn venues, kept as one array while nothing changes, so maps share its index. */
+  /**
+   * The venues drawn: the listed levels, and with `unmatched="hide"` those
+   * handling the chosen matter. One array while nothing changes, so maps of
+   * the same data share its index.
+   */
   private drawable(data: ServiceData): Drawable {
     const levels = this.levels ?? '';
     const handling = this.unmatched === 'hide' ? this.handlingVenues(data) : null;
@@ -786,7 +790,12 @@ export class GovMap extends GovElement {
   /** The credits: the base map's own, then the page's, then the data's. */
   private credit(basemap: BasemapConfig, data: ServiceData): string[] {
     const credit: string[] = [];
-    if (isTianditu(basemap)) credit.push(this.t('tiandituCredit'));
+    if (isTianditu(basemap)) {
+      credit.push(this.t('tiandituCredit'));
+      if (!this.attribution?.includes('GS')) {
+        this.warnOnce('put the 审图号 Tianditu publishes in attribution="审图号：GS(…)号".');
+      }
+    }
     if (this.attribution) credit.push(this.attribution);
     const own = this.text(data.attribution);
     if (own) credit.push(own);
@@ -866,16 +875,16 @@ export class GovMap extends GovElement {
         })}
         ${this.renderMapState()} ${this.renderNotice(data)}
         ${this.tilesFailing
-          ? basemapNotice(this.words, this.basemapFailedText(), () => (this.tilesFailing = false))
+          ? basemapNotice(
+              this.words,
+              this.t(isTianditu(this.basemapConfig()) ? 'basemapRefused' : 'basemapFailed'),
+              () => (this.tilesFailing = false),
+            )
           : nothing}
         ${this.hint ? gestureHint(this.words, this.hint) : nothing} ${this.renderList()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
-  }
-
-  private basemapFailedText(): string {
-    return this.t(isTianditu(this.basemapConfig()) ? 'basemapRefused' : 'basemapFailed');
   }
 
   private renderMapState(): TemplateResult | typeof nothing {

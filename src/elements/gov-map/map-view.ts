@@ -16,7 +16,7 @@ import { asArray } from 'ol/color.js';
 import { equals } from 'ol/array.js';
 import { buffer, containsExtent, getHeight, getWidth } from 'ol/extent.js';
 import type { Extent } from 'ol/extent.js';
-import { toLonLat } from 'ol/proj.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { unByKey } from 'ol/Observable.js';
 import type { EventsKey } from 'ol/events.js';
 import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
@@ -103,7 +103,6 @@ const clusterRadius = 32;
 const wholeLevel = 3000;
 /** Tile failures in a row (none loading in between) before the base map is given up. */
 const tileFailures = 4;
-const earthRadius = 6378137;
 
 /** A drawn set of venues: positions on the base map, clusters, ids. */
 interface VenueIndex {
@@ -143,11 +142,9 @@ function venueIndex(venues: readonly Venue[], shift: Shift | null): VenueIndex {
   return index;
 }
 
-/** WGS-84 (or GCJ-02) degrees → Web Mercator metres, as `ol/proj` computes them. */
-function project([lng, lat]: LngLat): Coordinate {
-  const y = earthRadius * Math.log(Math.tan((Math.PI * (lat + 90)) / 360));
-  const half = Math.PI * earthRadius;
-  return [(earthRadius * Math.PI * lng) / 180, Math.max(-half, Math.min(half, y))];
+/** WGS-84 (or GCJ-02) degrees → Web Mercator metres. */
+function project(point: LngLat): Coordinate {
+  return fromLonLat(point);
 }
 
 type MarkerState = 'normal' | 'selected' | 'hover' | 'dimmed';
@@ -271,7 +268,8 @@ export class MapView {
    * are drawn faded, and so are clusters with none of them.
    */
   setHandling(ids: ReadonlySet<string> | null): void {
-    if (sameSet(ids, this.handling)) return;
+    // the element hands over the same set while the matter stays
+    if (ids === this.handling) return;
     this.handling = ids;
     this.matchIndex();
     this.draw(true);
@@ -284,10 +282,16 @@ export class MapView {
     this.draw(true);
   }
 
-  /** The venue (or cluster key) drawn as hovered. */
+  /** The venue drawn as hovered; a venue inside a cluster lights its cluster up. */
   setHovered(id: string | null): void {
-    if (id === this.hovered) return;
-    this.hovered = id;
+    const i = id === null ? undefined : this.index?.byId.get(id);
+    const level = this.drawn?.level;
+    const key =
+      i !== undefined && level && !this.venueSource.getFeatureById(id!)
+        ? `cluster:${level.zoom}:${level.owner[i]}`
+        : id;
+    if (key === this.hovered) return;
+    this.hovered = key;
     this.venueLayer.changed();
   }
 
@@ -633,7 +637,7 @@ export class MapView {
    */
   private prepareNext(zoom: number): void {
     const clusters = this.index?.clusters;
-    if (!clusters || clusters.size < 2000) return;
+    if (!clusters || clusters.size < 2000 || this.disposed) return;
     const next = [zoom + 1, zoom - 1, zoom + 2, zoom - 2].filter(
       (z) => z >= 0 && z <= maxZoom && !clusters.has(z),
     );
@@ -671,7 +675,9 @@ export class MapView {
     const at = this.popupAt;
     if (!at) return;
     if ('coordinate' in at) {
-      this.overlay.setPosition(at.coordinate);
+      // the same place again would pan the map into view again
+      const now = this.overlay.getPosition();
+      if (!now || !equals(now, at.coordinate)) this.overlay.setPosition(at.coordinate);
       return;
     }
     const i = this.index?.byId.get(at.venue);
@@ -885,11 +891,4 @@ function withAlpha(color: string, alpha: number): number[] {
 /** OpenLayers writes attributions as HTML; ours are text. */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.size !== b.size) return false;
-  for (const item of a) if (!b.has(item)) return false;
-  return true;
 }

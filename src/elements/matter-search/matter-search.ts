@@ -35,6 +35,9 @@ const groupLabel: Record<Option['group'], StringKey> = {
   popular: 'popularMatters',
 };
 
+/** The popular matters of each dataset, worked out once. */
+const popularOf = new WeakMap<ServiceData, SearchHit[]>();
+
 // recent searches live in the page's storage, which sandboxed iframes and
 // some privacy modes refuse: then they last as long as the page
 const RECENT_KEY = 'gov-service-map:recent-searches';
@@ -67,6 +70,11 @@ let instances = 0;
  *
  * The box is an ARIA combobox: arrows move through the suggestions, Enter
  * chooses, Escape closes the list (and clears the text when it is closed).
+ * Suggestions are grouped by kind and always for the text in the box; the
+ * empty box offers recent searches (kept in `localStorage` when the page
+ * allows it) and the matters most venues handle, which a text matching
+ * nothing offers too. Everyday words, questions, pinyin, traditional
+ * characters and typos are understood (see `createSearchIndex`).
  *
  * @tagname matter-search
  * @summary Search box over matters, life events and venues, with guides.
@@ -85,11 +93,13 @@ let instances = 0;
  * @attr limit - The most venues listed for a matter (default 10).
  * @attr theme - `dark` for the dark palette.
  *
- * @fires gov-load - The data is ready; `detail` has the counts and problems.
- * @fires gov-error - The data could not be loaded.
- * @fires gov-matter-select - A matter or life event was chosen.
- * @fires gov-venue-select - A venue was chosen.
- * @fires gov-appointment - An appointment link was clicked; cancelable.
+ * @fires {GovLoadEvent} gov-load - The data is ready; `detail` has the counts and problems.
+ * @fires {GovErrorEvent} gov-error - The data could not be loaded.
+ * @fires {GovMatterSelectEvent} gov-matter-select - A matter or life event was chosen.
+ * @fires {GovVenueSelectEvent} gov-venue-select - A venue was chosen.
+ * @fires {GovAreaChangeEvent} gov-area-change - The citizen chose where they live or are registered.
+ * @fires {GovOriginChangeEvent} gov-origin-change - A chosen area's centre became the origin.
+ * @fires {GovAppointmentEvent} gov-appointment - An appointment link was clicked; cancelable.
  *
  * @csspart status - The loading message.
  * @csspart error - The error state.
@@ -106,6 +116,20 @@ let instances = 0;
  * @csspart level - A venue's level badge.
  * @csspart distance - A venue's distance.
  * @csspart appointment - A venue's appointment link.
+ * @csspart phone - A venue's phone link.
+ * @csspart plan - The best way to get it done (最优办事方案), above a guide.
+ * @csspart when - "When will you go".
+ * @csspart area-picker - "Where you live or are registered".
+ * @csspart area-guess - The label saying the area was guessed from the position.
+ * @csspart open-state - A venue's open or closed badge.
+ * @csspart eligibility - Whether a venue serves the citizen's area.
+ * @csspart navigation - A venue's links to map apps.
+ * @csspart copy-address - The button copying a venue's address.
+ * @csspart venue-card - A venue's card.
+ * @csspart venue-title - A venue card's title.
+ * @csspart guide-title - A guide's title.
+ * @csspart online - A guide's link to handle the matter online.
+ * @csspart materials - A guide's list of materials.
  *
  * @cssprop [--gov-color-accent=#1d5fbf] - Links, buttons and focus.
  * @cssprop [--gov-color-highlight=#fff0b3] - Matched text in suggestions.
@@ -284,6 +308,10 @@ export class MatterSearch extends GovElement {
       this.view = { kind: matter.kind, id: matter.id };
       this.bundleGuide = null;
       this.showAll = false;
+
+      // the box names what is shown, however it was chosen
+      const data = this.serviceData;
+      if (data) this.query = this.text(this.nameOf(data, matter));
     } else if (this.view?.kind !== 'venue') {
       this.view = null;
     }
@@ -339,11 +367,17 @@ export class MatterSearch extends GovElement {
   private get popular(): SearchHit[] {
     const data = this.serviceData;
     if (!data) return [];
-    const venuesOf = lookup(data).venuesOf;
-    return [...data.matters]
-      .sort((a, b) => (venuesOf.get(b.id)?.length ?? 0) - (venuesOf.get(a.id)?.length ?? 0))
-      .slice(0, 3)
-      .map((matter) => ({ kind: 'matter', id: matter.id, score: 0, ranges: [] }));
+    let hits = popularOf.get(data);
+    if (!hits) {
+      const venuesOf = lookup(data).venuesOf;
+      const count = (id: string): number => venuesOf.get(id)?.length ?? 0;
+      hits = [...data.matters]
+        .sort((a, b) => count(b.id) - count(a.id))
+        .slice(0, 3)
+        .map((matter) => ({ kind: 'matter', id: matter.id, score: 0, ranges: [] }));
+      popularOf.set(data, hits);
+    }
+    return hits;
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -661,7 +695,7 @@ export class MatterSearch extends GovElement {
       </ul>
       ${shown.length < ranked.length
         ? html`<button class="button secondary" @click=${() => (this.showAll = true)}>
-            ${this.t('venueCount', { n: ranked.length })} ↓
+            ${this.t('showAll', { n: ranked.length })}
           </button>`
         : nothing}
     `;
