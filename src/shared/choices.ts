@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { instantOf, offsetAt } from '../core/hours/zone.js';
 import type { Area, ServiceData } from '../core/types.js';
 import type { Words } from './words.js';
 
@@ -7,40 +8,17 @@ import type { Words } from './words.js';
  * where they live or are registered (for 属地 matters).
  */
 
-/** The offset of a timezone from UTC at a moment, in milliseconds. */
-function offset(at: Date, timezone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  for (const { type, value } of format.formatToParts(at)) parts[type] = Number(value);
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
-
 /** A wall-clock time `YYYY-MM-DDTHH:mm` in a timezone, as a moment; null if malformed. */
 export function wallTime(value: string, timezone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!match) return null;
   const [year, month, day, hour, minute] = match.slice(1).map(Number);
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-
-  // twice, so a guess on the far side of a daylight-saving change settles
-  let at = guess - offset(new Date(guess), timezone);
-  at = guess - offset(new Date(at), timezone);
-  return new Date(at);
+  return new Date(instantOf(timezone, Date.UTC(year, month - 1, day, hour, minute)));
 }
 
 /** A moment as a wall-clock time `YYYY-MM-DDTHH:mm` in a timezone. */
 export function wallText(at: Date, timezone: string): string {
-  const local = new Date(at.getTime() + offset(at, timezone));
+  const local = new Date(at.getTime() + offsetAt(timezone, at.getTime()));
   return local.toISOString().slice(0, 16);
 }
 
@@ -184,7 +162,9 @@ export const choiceStyles = css`
 
   .when select,
   .when input,
-  .area-picker select {
+  .area-picker select,
+  .control {
+    min-width: 0;
     font: inherit;
     min-height: 2.2em;
     max-width: 100%;

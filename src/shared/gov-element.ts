@@ -5,6 +5,8 @@ import { lookup } from '../core/lookup.js';
 import { localize } from '../core/text.js';
 import type { ServiceDataErrorKind } from '../core/load.js';
 import { distance, openState } from '../core/index.js';
+import type { CitizenArea } from '../core/index.js';
+import { renderAreaPicker, renderWhen } from './choices.js';
 import type { LngLat, RankedVenue, ServiceData, Venue } from '../core/types.js';
 import {
   GovAppointmentEvent,
@@ -397,6 +399,22 @@ export abstract class GovElement extends LitElement {
       }),
       eligible: null,
     };
+  }
+
+  /** "When will you go", shared by the group. */
+  protected renderWhen(data: ServiceData): unknown {
+    const choice = {
+      when: this.chosen.when,
+      now: this.moment,
+      timezone: data.timezone,
+      choose: (when: Date | null) => this.chooseWhen(when),
+    };
+    return renderWhen(choice, this.words);
+  }
+
+  /** "Where you live or are registered", with the guess label. */
+  protected renderAreaPicker(data: ServiceData, area: CitizenArea | null): unknown {
+    return renderAreaPicker(data, { area, choose: (id) => this.chooseArea(id) }, this.words);
   }
 
   /** The venue whose address was copied last, and whether that worked. */

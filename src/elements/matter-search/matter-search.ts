@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { lookup } from '../../core/lookup.js';
 import { citizenArea, planMatter } from '../../core/index.js';
 import type { MatterPlan, RankedVenue, SearchHit, ServiceData } from '../../core/types.js';
-import { choiceStyles, renderAreaPicker, renderWhen } from '../../shared/choices.js';
+import { choiceStyles } from '../../shared/choices.js';
 import { openStyles } from '../../shared/open-badge.js';
 import { GovElement } from '../../shared/gov-element.js';
 import { guideStyles, renderGuide } from '../../shared/guide.js';
@@ -654,17 +654,9 @@ export class MatterSearch extends GovElement {
     return html`<section class="plan" part="plan" aria-label=${this.t('planTitle')}>
       <h4>${this.t('planTitle')}</h4>
       <p class="plan-line">${line}</p>
-      ${renderWhen(
-        {
-          when: this.chosen.when,
-          now: this.moment,
-          timezone: data.timezone,
-          choose: (when) => this.chooseWhen(when),
-        },
-        this.words,
-      )}
+      ${this.renderWhen(data)}
       ${local
-        ? renderAreaPicker(data, { area, choose: (id) => this.chooseArea(id) }, this.words)
+        ? this.renderAreaPicker(data, area)
         : nothing}
       ${local && !area ? html`<p class="muted area-unknown">${this.t('areaUnknown')}</p>` : nothing}
     </section>`;

@@ -7,7 +7,7 @@ import { rankVenues } from '../../core/rank.js';
 import type { ServiceData, Venue } from '../../core/types.js';
 import { GovElement } from '../../shared/gov-element.js';
 import type { SelectionState } from '../../shared/store.js';
-import { choiceStyles, renderAreaPicker, renderWhen } from '../../shared/choices.js';
+import { choiceStyles } from '../../shared/choices.js';
 import { guideStyles, renderGuide } from '../../shared/guide.js';
 import { openStyles } from '../../shared/open-badge.js';
 import { levelKey } from '../../shared/format.js';
@@ -114,19 +114,6 @@ export class VenueGuide extends GovElement {
         margin-bottom: 0.5em;
       }
 
-      .filters select,
-      .filters input,
-      .matter-filter {
-        min-width: 0;
-        font: inherit;
-        min-height: 2.2em;
-        max-width: 100%;
-        padding: 0.2em 0.4em;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: inherit;
-      }
 
       .summary {
         margin: 0.25em 0;
@@ -248,7 +235,7 @@ export class VenueGuide extends GovElement {
         <label>
           <span class="visually-hidden">${this.t('level')}</span>
           <select
-            class="level-filter"
+            class="level-filter control"
             @change=${(e: Event) => (this.levelFilter = (e.target as HTMLSelectElement).value)}
           >
             <option value="" ?selected=${!this.levelFilter}>${this.t('allLevels')}</option>
@@ -262,7 +249,7 @@ export class VenueGuide extends GovElement {
         </label>
         <label>
           <span class="visually-hidden">${this.t('matter')}</span>
-          <select class="matter-select" @change=${this.onMatterFilter}>
+          <select class="matter-select control" @change=${this.onMatterFilter}>
             <option value="" ?selected=${!chosen}>${this.t('allMatters')}</option>
             ${data.bundles.map(
               (b) => html`<option value=${b.id} ?selected=${chosen?.id === b.id}>
@@ -278,16 +265,8 @@ export class VenueGuide extends GovElement {
         </label>
       </div>
       <div class="filters" part="choices">
-        ${renderAreaPicker(data, { area, choose: (id) => this.chooseArea(id) }, this.words)}
-        ${renderWhen(
-          {
-            when: this.chosen.when,
-            now: this.moment,
-            timezone: data.timezone,
-            choose: (when) => this.chooseWhen(when),
-          },
-          this.words,
-        )}
+        ${this.renderAreaPicker(data, area)}
+        ${this.renderWhen(data)}
       </div>
       <p class="summary muted" role="status">
         ${this.t('venueCount', { n: ranked.length })} ·
@@ -357,7 +336,7 @@ export class VenueGuide extends GovElement {
         <h4>${this.t('mattersHere')} (${venue.matters.length})</h4>
         ${venue.matters.length > 3
           ? html`<input
-              class="matter-filter"
+              class="matter-filter control"
               type="search"
               .value=${this.matterQuery}
               placeholder=${this.t('filterMatters')}
