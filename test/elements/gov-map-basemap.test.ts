@@ -93,7 +93,7 @@ describe('<gov-map> base maps', () => {
       );
     });
 
-    it('should give the imagery map and its annotations those URLs, annotations on top', async () => {
+    it('should give the imagery map and its annotations annotations above', async () => {
       const warnings = captureWarnings();
       const box = await fixture<HTMLDivElement>(html`
         <div hidden>
@@ -221,7 +221,7 @@ describe('<gov-map> base maps', () => {
       return handles(el);
     }
 
-    it('should draw a WGS-84 venue on its GCJ-02 position, away from the unshifted one', async () => {
+    it('should draw a WGS-84 venue on its GCJ-02 position, far from its WGS-84 one', async () => {
       const { map } = await gcjMap();
 
       const expected = map.getPixelFromCoordinate(fromLonLat(GCJ));

@@ -188,7 +188,7 @@ describe('<gov-map> embedded in a page', () => {
         { timeout: 3000, interval: 10 },
       );
       const took = performance.now() - opened;
-      console.log(`[gov-map test] canvas as wide as its container ${took.toFixed(0)} ms after opening`);
+      console.log(`[gov-map test] canvas as wide as the container in ${took.toFixed(0)} ms`);
 
       expect(container.clientWidth).to.equal(480);
       expect(canvas()!.getBoundingClientRect().width).to.equal(480);
@@ -321,7 +321,7 @@ describe('<gov-map> embedded in a page', () => {
   });
 
   describe('when it is removed, added and moved', () => {
-    it('should leave no listeners or observers behind after 100 cycles and 20 moves', async function () {
+    it('should leave no listeners or observers after 100 cycles and 20 moves', async function () {
       this.timeout(120000);
       const group = freshGroup();
       const first = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -388,7 +388,8 @@ describe('<gov-map> embedded in a page', () => {
       other.append(h.el);
       await h.el.ready;
       const moved = handles(h.el);
-      const restored = { center: moved.map.getView().getCenter(), zoom: moved.map.getView().getZoom() };
+      const movedView = moved.map.getView();
+      const restored = { center: movedView.getCenter(), zoom: movedView.getZoom() };
       await clickVenue(moved, 'v-center');
       const title = moved.popup()!.querySelector('h3')!.textContent;
       other.remove();

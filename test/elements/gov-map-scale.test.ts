@@ -62,7 +62,13 @@ function manyVenues() {
   return { version: 1, venues };
 }
 
-async function mapOf(data: object, attributes: { center?: string; zoom?: number; group?: string } = {}) {
+interface MapAttributes {
+  center?: string;
+  zoom?: number;
+  group?: string;
+}
+
+async function mapOf(data: object, attributes: MapAttributes = {}) {
   const el = await fixture<GovMap>(html`
     <gov-map
       style="width:600px;height:400px"
@@ -204,7 +210,8 @@ describe('<gov-map> at scale', () => {
         .features.map((f) => (f.get('cluster') ? (f.get('count') as number) : 1))
         .reduce((a, b) => a + b, 0);
       expect(total).to.equal(44);
-      expect(styleFor(h, h.venues.getSource()!.getFeatureById('v-grid-7')!).getZIndex()).to.equal(4);
+      const chosen = h.venues.getSource()!.getFeatureById('v-grid-7')!;
+      expect(styleFor(h, chosen).getZIndex()).to.equal(4);
     });
 
     it('should fade a cluster none of whose venues handles the chosen matter', async () => {
@@ -253,7 +260,7 @@ describe('<gov-map> at scale', () => {
   });
 
   describe('when there are twenty thousand venues', () => {
-    it('should draw each venue once, in a number of features that fits a screen', async function () {
+    it('should draw each venue once, in as many features as fit a screen', async function () {
       this.timeout(30000);
       const h = await mapOf(manyVenues(), { center: '114.3,30.5', zoom: 9 });
       const view = h.map.getView();

@@ -200,7 +200,11 @@ export function pressKey(target: Element, key: string): void {
 }
 
 /** Resolves with the event's detail, or with 'none' when it does not come in time. */
-export function eventOrNone<T extends Event>(el: Element, name: string, ms = 600): Promise<T | 'none'> {
+export function eventOrNone<T extends Event>(
+  el: Element,
+  name: string,
+  ms = 600,
+): Promise<T | 'none'> {
   return Promise.race([
     oneEvent(el, name) as Promise<T>,
     new Promise<'none'>((done) => setTimeout(() => done('none'), ms)),

@@ -17,6 +17,9 @@ import KDBush from 'kdbush';
  * Coordinates are Web Mercator metres (EPSG:3857), as the map draws them.
  */
 
+/** Screen pixels within which the map's markers join a cluster. */
+export const clusterRadius = 28;
+
 /** Metres per pixel at zoom 0 for 256-pixel Web Mercator tiles. */
 const resolution0 = 156543.03392804097;
 
@@ -110,7 +113,10 @@ export class ClusterIndex {
     const { size, x, y } = this;
     const reach = this.radius * resolutionAt(z);
     let job = this.pending.get(z);
-    if (!job) this.pending.set(z, (job = { owner: new Int32Array(size).fill(-1), count: 0, next: 0 }));
+    if (!job) {
+      job = { owner: new Int32Array(size).fill(-1), count: 0, next: 0 };
+      this.pending.set(z, job);
+    }
 
     // greedy: each unclustered point takes its unclustered neighbours
     const owner = job.owner;

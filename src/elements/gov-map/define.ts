@@ -4,6 +4,8 @@ import { GovMap } from './gov-map.js';
 define('gov-map', GovMap);
 
 export { GovMap };
+export { GovBasemapErrorEvent, GovVenueHoverEvent } from './events.js';
+export type { GovBasemapErrorDetail } from './events.js';
 
 declare global {
   interface HTMLElementTagNameMap {

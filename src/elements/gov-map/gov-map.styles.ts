@@ -210,6 +210,7 @@ export const mapStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: 0.5em;
+    box-sizing: border-box;
     width: 100%;
     padding: 0.3em 0.7em;
     border: 0;

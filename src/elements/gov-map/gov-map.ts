@@ -6,8 +6,8 @@ import { convert } from '../../core/crs.js';
 import { distance } from '../../core/geo.js';
 import { lookup } from '../../core/lookup.js';
 import type { LngLat, ServiceData, Venue } from '../../core/types.js';
+import type { StringKey } from '../../shared/i18n.js';
 import type { SelectionState } from '../../shared/store.js';
-import { levelClass } from '../../shared/format.js';
 import { GovElement, parsePoint } from '../../shared/gov-element.js';
 import { GovVenueSelectEvent } from '../../shared/events.js';
 import { olStyles } from './ol-css.js';
@@ -17,8 +17,8 @@ import type { BasemapConfig } from './basemaps.js';
 import { basemapNotice, gestureHint, mapControls, noticeBox } from './controls.js';
 import type { Notice } from './controls.js';
 import { GovBasemapErrorEvent, GovVenueHoverEvent } from './events.js';
-import { addressPopup, levelLabel, venuePopup } from './popup.js';
-import { inFrame, Locator } from './position.js';
+import { addressPopup, venueButton, venuePopup } from './popup.js';
+import { Locator } from './position.js';
 import type { Fix, LocateFailure } from './position.js';
 import type { ClusterRef, GestureHint, MapClick, MapView, MarkerColors } from './map-view.js';
 
@@ -31,14 +31,6 @@ const listNear = 100;
 const followStep = 5;
 const hintTime = 1800;
 
-const failureKeys = {
-  denied: 'locateDenied',
-  unavailable: 'locateUnavailable',
-  timeout: 'locateTimeout',
-  insecure: 'locateInsecure',
-  unsupported: 'locateUnsupported',
-  blocked: 'locateBlocked',
-} as const;
 
 /**
  * The map of venues (去哪办): markers in the colours and shapes of their level,
@@ -425,6 +417,8 @@ export class GovMap extends GovElement {
       start: this.savedView,
       isActive: () => this.active,
       onClick: (click) => this.handleMapClick(click),
+      // TODO(#5): a marker hovered here reaches the group's lists only as an event; a
+      // hovered venue in the shared selection (store.ts) would light their rows up too.
       onHover: (id) => this.dispatchEvent(new GovVenueHoverEvent({ id })),
       onTiles: (failing) => this.tilesChanged(failing),
       onHint: (kind) => this.showHint(kind),
@@ -634,13 +628,11 @@ export class GovMap extends GovElement {
       this.warnOnce(
         'locating is blocked by the permissions policy: the iframe needs allow="geolocation".',
       );
-    } else if (failure === 'denied' && inFrame()) {
-      this.warnOnce(
-        'locating was denied inside a frame; if the page embedding it does not allow it, ' +
-          'the iframe needs allow="geolocation".',
-      );
     }
-    this.notice = { text: this.t(failureKeys[failure]), alert: true, fallback: true };
+    // locateDenied, locateUnavailable, locateTimeout, locateInsecure, locateUnsupported,
+    // locateBlocked
+    const key = `locate${failure[0].toUpperCase()}${failure.slice(1)}` as StringKey;
+    this.notice = { text: this.t(key), alert: true, fallback: true };
   }
 
   private pickFromNotice(): void {
@@ -747,7 +739,9 @@ export class GovMap extends GovElement {
     const venues =
       !set && !handling
         ? data.venues
-        : data.venues.filter((v) => (!set || set.has(v.level)) && (!handling || handling.has(v.id)));
+        : data.venues.filter(
+            (v) => (!set || set.has(v.level)) && (!handling || handling.has(v.id)),
+          );
     this.drawnFor = { data, levels, handling, venues, located: null };
     return this.drawnFor;
   }
@@ -793,7 +787,8 @@ export class GovMap extends GovElement {
     if (isTianditu(basemap)) {
       credit.push(this.t('tiandituCredit'));
       if (!this.attribution?.includes('GS')) {
-        this.warnOnce('put the 审图号 Tianditu publishes in attribution="审图号：GS(…)号".');
+        const example = 'attribution="审图号：GS(…)号"';
+        this.warnOnce(`put the 审图号 Tianditu publishes in ${example}.`);
       }
     }
     if (this.attribution) credit.push(this.attribution);
@@ -929,6 +924,7 @@ export class GovMap extends GovElement {
   private renderList(): TemplateResult {
     const venues = this.locatedVenues();
     const chosen = this.chosen.venue;
+    const choose = (id: string) => this.showVenue(id, { pan: true, focus: true });
     const many = venues.length > listAll;
 
     // the buttons are built only while the list is open: a province has a hundred thousand
@@ -952,25 +948,7 @@ export class GovMap extends GovElement {
         <summary>${this.t('venuesList')} (${venues.length})</summary>
         ${note ? html`<p class="list-note">${note}</p>` : nothing}
         <ul>
-          ${shown.map(
-            (venue) => html`
-              <li>
-                <button
-                  type="button"
-                  class="venue-button"
-                  part="venue-button"
-                  data-venue=${venue.id}
-                  aria-current=${venue.id === chosen ? 'true' : nothing}
-                  @click=${() => this.showVenue(venue.id, { pan: true, focus: true })}
-                >
-                  <span class="name">${this.text(venue.name)}</span>
-                  <span class="level ${levelClass(venue.level)}" part="level">
-                    ${levelLabel(this.words, venue, true)}
-                  </span>
-                </button>
-              </li>
-            `,
-          )}
+          ${shown.map((venue) => venueButton(this.words, venue, venue.id === chosen, choose))}
         </ul>
       </details>
     `;

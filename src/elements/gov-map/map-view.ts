@@ -14,7 +14,7 @@ import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import type { StyleFunction } from 'ol/style/Style.js';
 import { asArray } from 'ol/color.js';
 import { equals } from 'ol/array.js';
-import { buffer, containsExtent, getHeight, getWidth } from 'ol/extent.js';
+import { buffer, containsCoordinate, containsExtent, getHeight, getWidth } from 'ol/extent.js';
 import type { Extent } from 'ol/extent.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { unByKey } from 'ol/Observable.js';
@@ -25,7 +25,7 @@ import type { LngLat, Venue } from '../../core/types.js';
 import { levelClass } from '../../shared/format.js';
 import { shiftFor, templateTileUrl, tiandituLayers, tiandituMaxZoom, tiandituTileUrl } from './basemaps.js';
 import type { BasemapConfig, Shift } from './basemaps.js';
-import { ClusterIndex, clustersIn, resolutionAt } from './clusters.js';
+import { ClusterIndex, clusterRadius, clustersIn, resolutionAt } from './clusters.js';
 import type { ClusterLevel } from './clusters.js';
 import { cooperativeInteractions } from './gestures.js';
 import type { GestureHint } from './gestures.js';
@@ -97,8 +97,6 @@ export interface MapViewOptions {
 const markerZoom = 16;
 const maxZoom = 19;
 const fitPadding = [48, 48, 48, 48];
-/** Screen pixels within which markers join a cluster. */
-const clusterRadius = 32;
 /** A level with more clusters than this is drawn near the view only. */
 const wholeLevel = 3000;
 /** Tile failures in a row (none loading in between) before the base map is given up. */
@@ -130,7 +128,7 @@ function venueIndex(venues: readonly Venue[], shift: Shift | null): VenueIndex {
   const levels: string[] = [];
   const byId = new Map<string, number>();
   located.forEach((venue, i) => {
-    const [px, py] = project(shift ? shift.to(venue.location!) : venue.location!);
+    const [px, py] = fromLonLat(shift ? shift.to(venue.location!) : venue.location!);
     x[i] = px;
     y[i] = py;
     ids.push(venue.id);
@@ -140,11 +138,6 @@ function venueIndex(venues: readonly Venue[], shift: Shift | null): VenueIndex {
   index = { ids, levels, byId, clusters: new ClusterIndex(x, y, clusterRadius) };
   byShift.set(key, index);
   return index;
-}
-
-/** WGS-84 (or GCJ-02) degrees → Web Mercator metres. */
-function project(point: LngLat): Coordinate {
-  return fromLonLat(point);
 }
 
 type MarkerState = 'normal' | 'selected' | 'hover' | 'dimmed';
@@ -219,7 +212,7 @@ export class MapView {
     });
 
     this.view = new View({
-      center: options.start?.center ?? project([104, 35]),
+      center: options.start?.center ?? fromLonLat([104, 35]),
       zoom: options.start?.zoom ?? 4,
       maxZoom,
       constrainResolution: true,
@@ -338,13 +331,12 @@ export class MapView {
     this.view.animate({ center: this.toMap(point), zoom, duration: 250 }, () => done?.());
   }
 
-  /** Pans (without zooming) when a point is outside the middle half of the view. */
+  /** Pans (without zooming) when a point leaves the middle of the view. */
   keepInView(point: LngLat): void {
-    const size = this.map.getSize();
-    if (!size || !this.hasSize()) return;
-    const inner = buffer(this.view.calculateExtent(size), -Math.min(...size) / 4 * this.resolution());
+    const extent = this.view.calculateExtent(this.map.getSize());
     const coordinate = this.toMap(point);
-    if (containsExtent(inner, [...coordinate, ...coordinate])) return;
+    const inner = buffer(extent, -getWidth(extent) / 4);
+    if (containsCoordinate(inner, coordinate)) return;
     this.view.animate({ center: coordinate, duration: 250 });
   }
 
@@ -724,6 +716,8 @@ export class MapView {
     return (hit as Feature<Point> | undefined) ?? null;
   }
 
+  // TODO(#5): an image tile tells no HTTP status, so a refusal (Tianditu answers 403) is
+  // told from an outage only by the kind of base map.
   private tileLoaded(ok: boolean): void {
     if (ok) {
       this.tileErrors = 0;
@@ -743,7 +737,7 @@ export class MapView {
   // coordinates: WGS-84 outside, the base map's CRS in Web Mercator inside
 
   private toMap(point: LngLat): Coordinate {
-    return project(this.shift ? this.shift.to(point) : point);
+    return fromLonLat(this.shift ? this.shift.to(point) : point);
   }
 
   private fromMap(coordinate: Coordinate): LngLat {
@@ -754,10 +748,6 @@ export class MapView {
   private hasSize(): boolean {
     const size = this.map.getSize();
     return !!size && size[0] > 0 && size[1] > 0;
-  }
-
-  private resolution(): number {
-    return this.view.getResolution() ?? 1;
   }
 
   // styles: one cached Style per level and state, so redraws allocate nothing

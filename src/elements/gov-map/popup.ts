@@ -72,7 +72,12 @@ export function venuePopup(words: Words, venue: Venue, options: VenuePopupOption
           : nothing}
       </dl>
       ${guide
-        ? html`<a class="button guide" part="guide-button" href=${guide} @click=${options.openGuide}>
+        ? html`<a
+            class="button guide"
+            part="guide-button"
+            href=${guide}
+            @click=${options.openGuide}
+          >
             ${words.t('viewGuide')}
           </a>`
         : html`<button
@@ -84,6 +89,32 @@ export function venuePopup(words: Words, venue: Venue, options: VenuePopupOption
             ${words.t('viewGuide')}
           </button>`}
     </div>
+  `;
+}
+
+/** A venue as a button (in the list alternative, and among the venues at one address). */
+export function venueButton(
+  words: Words,
+  venue: Venue,
+  current: boolean,
+  choose: (id: string) => void,
+): TemplateResult {
+  return html`
+    <li>
+      <button
+        type="button"
+        class="venue-button"
+        part="venue-button"
+        data-venue=${venue.id}
+        aria-current=${current ? 'true' : nothing}
+        @click=${() => choose(venue.id)}
+      >
+        <span class="name">${words.text(venue.name)}</span>
+        <span class="level ${levelClass(venue.level)}" part="level">
+          ${levelLabel(words, venue, true)}
+        </span>
+      </button>
+    </li>
   `;
 }
 
@@ -100,24 +131,7 @@ export function addressPopup(words: Words, venues: Venue[], options: AddressPopu
       ${closeButton(words, options.close)}
       <h3 class="popup-title" part="popup-title">${title}</h3>
       <ul class="cluster-list">
-        ${venues.map(
-          (venue) => html`
-            <li>
-              <button
-                type="button"
-                class="venue-button"
-                part="venue-button"
-                data-venue=${venue.id}
-                @click=${() => options.choose(venue.id)}
-              >
-                <span class="name">${words.text(venue.name)}</span>
-                <span class="level ${levelClass(venue.level)}" part="level">
-                  ${levelLabel(words, venue, true)}
-                </span>
-              </button>
-            </li>
-          `,
-        )}
+        ${venues.map((venue) => venueButton(words, venue, false, options.choose))}
       </ul>
     </div>
   `;

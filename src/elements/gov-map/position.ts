@@ -43,15 +43,6 @@ export function cannotLocate(): LocateFailure | null {
   return null;
 }
 
-/** Whether the page runs inside a frame of another page. */
-export function inFrame(): boolean {
-  try {
-    return globalThis.top !== globalThis.self;
-  } catch {
-    return true;
-  }
-}
-
 export class Locator {
   private watch: number | null = null;
   /** Bumped on every start and stop, so answers to an abandoned request are dropped. */
