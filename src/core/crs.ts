@@ -198,9 +198,14 @@ const CRS_NAMES: Record<string, Crs> = {
   'BD-09': 'BD09',
 };
 
+/** A coordinate system's name in any common spelling (`GCJ-02`, `EPSG:4490`, …), or null if unknown. */
+export function crsNamed(name: string): Crs | null {
+  return CRS_NAMES[String(name).trim().toUpperCase()] ?? null;
+}
+
 /** A coordinate system's name in any common spelling; throws, naming the choices, if unknown. */
 function crsName(name: string): Crs {
-  const found = CRS_NAMES[String(name).trim().toUpperCase()];
+  const found = crsNamed(name);
   if (!found) {
     throw new RangeError(
       `Unknown coordinate system "${name}": use WGS84, CGCS2000 (EPSG:4490), GCJ02 or BD09.`,

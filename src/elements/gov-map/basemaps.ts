@@ -1,4 +1,4 @@
-import { convert } from '../../core/crs.js';
+import { convert, crsNamed } from '../../core/crs.js';
 import type { Crs, LngLat } from '../../core/types.js';
 
 /**
@@ -71,23 +71,8 @@ export function templateTileUrl(template: string, z: number, x: number, y: numbe
   });
 }
 
-/** Every spelling of a CRS name the attributes accept. */
-const crsNames: Record<string, Crs> = {
-  WGS84: 'WGS84',
-  'WGS-84': 'WGS84',
-  'EPSG:4326': 'WGS84',
-  CGCS2000: 'CGCS2000',
-  'EPSG:4490': 'CGCS2000',
-  GCJ02: 'GCJ02',
-  'GCJ-02': 'GCJ02',
-  BD09: 'BD09',
-  'BD-09': 'BD09',
-};
-
 /** A CRS attribute's value, or null when it is not one. */
-export function parseCrs(value: string): Crs | null {
-  return crsNames[value.trim().toUpperCase()] ?? null;
-}
+export const parseCrs = crsNamed;
 
 export interface BasemapAttributes {
   basemap: string | null;
