@@ -96,16 +96,19 @@ export interface AreaChoice {
 }
 
 /**
- * "Where you live or are registered": the streets and their communities of
- * the document, the chosen one selected, and a label when it is a guess.
+ * The options of an area list: the areas that stand alone (the district)
+ * first, then each street as a group of itself and its communities, so two
+ * communities of one name are told apart by their street.
  */
-export function renderAreaPicker(data: ServiceData, choice: AreaChoice, words: Words): unknown {
-  const { t, text } = words;
+export function areaOptions(areas: readonly Area[], chosen: string, words: Words): unknown {
+  const { text } = words;
+  const ids = new Set(areas.map((a) => a.id));
   const children = new Map<string, Area[]>();
-  for (const area of data.areas) {
-    const list = children.get(area.parent ?? '') ?? [];
+  for (const area of areas) {
+    const parent = area.parent && ids.has(area.parent) ? area.parent : '';
+    const list = children.get(parent) ?? [];
     list.push(area);
-    children.set(area.parent ?? '', list);
+    children.set(parent, list);
   }
 
   // areas whose children have none of their own (streets) become groups of
@@ -113,12 +116,26 @@ export function renderAreaPicker(data: ServiceData, choice: AreaChoice, words: W
   const isGroup = (a: Area) =>
     (children.get(a.id)?.length ?? 0) > 0 &&
     (children.get(a.id) ?? []).every((c) => !children.has(c.id));
-  const streets = data.areas.filter(isGroup);
+  const streets = areas.filter(isGroup);
   const grouped = new Set(streets.flatMap((a) => [a.id, ...(children.get(a.id) ?? []).map((c) => c.id)]));
-  const roots = data.areas.filter((a) => !grouped.has(a.id));
-  const chosen = choice.area?.id ?? '';
+  const roots = areas.filter((a) => !grouped.has(a.id));
   const option = (area: Area) =>
     html`<option value=${area.id} ?selected=${area.id === chosen}>${text(area.name)}</option>`;
+  return html`${roots.map(option)}
+    ${streets.map(
+      (street) => html`<optgroup label=${text(street.name)}>
+        ${option(street)} ${(children.get(street.id) ?? []).map(option)}
+      </optgroup>`,
+    )}`;
+}
+
+/**
+ * "Where you live or are registered": the streets and their communities of
+ * the document, the chosen one selected, and a label when it is a guess.
+ */
+export function renderAreaPicker(data: ServiceData, choice: AreaChoice, words: Words): unknown {
+  const { t } = words;
+  const chosen = choice.area?.id ?? '';
 
   return html`<div class="area-picker" part="area-picker">
     <label>
@@ -128,12 +145,7 @@ export function renderAreaPicker(data: ServiceData, choice: AreaChoice, words: W
         @change=${(e: Event) => choice.choose((e.target as HTMLSelectElement).value || null)}
       >
         <option value="" ?selected=${!chosen}>${t('chooseArea')}</option>
-        ${roots.map(option)}
-        ${streets.map(
-          (street) => html`<optgroup label=${text(street.name)}>
-            ${option(street)} ${(children.get(street.id) ?? []).map(option)}
-          </optgroup>`,
-        )}
+        ${areaOptions(data.areas, chosen, words)}
       </select>
     </label>
     ${choice.area?.guessed

@@ -87,7 +87,7 @@ const zh = {
   mapLabel: '政务服务场所地图',
   locateMe: '定位我的位置',
   chooseOnMap: '在地图上选择起点',
-  chooseOnMapHint: '请在地图上点击选择起点，按 Esc 取消',
+  chooseOnMapHint: '请在地图上点击选择起点（键盘：方向键移动地图，回车选定中心十字处），按 Esc 取消',
   locating: '正在定位…',
   locateFailed: '无法获取您的位置',
   myPosition: '我的位置',
@@ -254,7 +254,8 @@ const en: Strings = {
   mapLabel: 'Map of government service venues',
   locateMe: 'Use my position',
   chooseOnMap: 'Choose a start point on the map',
-  chooseOnMapHint: 'Click the map to choose a start point; Esc cancels',
+  chooseOnMapHint:
+    'Click the map to choose a start point (keyboard: arrows move the map, Enter takes the centre cross); Esc cancels',
   locating: 'Locating…',
   locateFailed: 'Your position could not be found',
   myPosition: 'My position',

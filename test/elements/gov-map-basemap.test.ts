@@ -171,6 +171,25 @@ describe('<gov-map> base maps', () => {
     });
   });
 
+  describe('when Tianditu cannot be reached at all', () => {
+    it('should say the base map is unavailable, not that the key is refused', async () => {
+      const warnings = captureWarnings();
+      // port 9 is one Chromium never connects to: every request fails, as on a page offline
+      const { box, el, root } = await tiandituMap('http://127.0.0.1:9/tiles');
+      const failed = oneEvent(el, 'gov-basemap-error') as Promise<GovBasemapErrorEvent>;
+
+      box.hidden = false;
+      const event = await failed;
+      await el.updateComplete;
+      warnings.restore();
+
+      expect(event.detail).to.deep.equal({ basemap: 'tianditu', cause: 'unavailable' });
+      expect(root.querySelector('[part="basemap-notice"]')!.textContent!.trim()).to.equal(
+        '底图暂时无法加载；场所标注、弹窗和列表仍可正常使用',
+      );
+    });
+  });
+
   describe('when tiles are answered with errors', () => {
     it('should show the notice while the markers still respond', async () => {
       const warnings = captureWarnings();

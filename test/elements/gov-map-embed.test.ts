@@ -400,6 +400,85 @@ describe('<gov-map> embedded in a page', () => {
     });
   });
 
+  describe('when a venue is chosen from the list', () => {
+    it('should close the list so the popup shows, and bring the focus back to the list', async () => {
+      const { el, root, popupVisible } = await setup();
+      const list = root.querySelector<HTMLDetailsElement>('[part="venue-list"]')!;
+      list.open = true;
+      await waitUntil(() => root.querySelector('[data-venue="v-east"]'));
+      const button = root.querySelector<HTMLButtonElement>('[data-venue="v-east"]')!;
+      button.focus();
+      button.click();
+      await waitUntil(popupVisible, 'the popup opens', { timeout: 3000 });
+      await waitUntil(() => root.activeElement?.classList.contains('popup-body'));
+
+      expect(list.open).to.equal(false);
+      const title = root.querySelector<HTMLElement>('[part="popup-title"]')!;
+      const r = title.getBoundingClientRect();
+      expect(title.textContent).to.equal('东街道便民服务中心');
+      expect(root.elementFromPoint(r.left + 4, r.top + r.height / 2)).to.equal(title);
+
+      pressKey(root.activeElement!, 'Escape');
+      await el.updateComplete;
+      expect(root.activeElement).to.equal(list.querySelector('summary'));
+    });
+  });
+
+  describe('when the map is small', () => {
+    it('should keep the popup, its buttons and the list inside the map', async () => {
+      const el = await fixture<GovMap>(html`
+        <gov-map
+          style="width:260px;height:200px"
+          basemap="none"
+          src=${MAP_DATA}
+          group=${freshGroup()}
+          venue="v-east"
+        ></gov-map>
+      `);
+      expect(await el.ready).to.equal('ready');
+      const { root, popupVisible } = handles(el);
+      await waitUntil(popupVisible, 'the popup opens', { timeout: 3000 });
+      const frame = root.querySelector('[part="frame"]')!.getBoundingClientRect();
+      const inside = (r: DOMRect) =>
+        r.left >= frame.left - 1 &&
+        r.right <= frame.right + 1 &&
+        r.top >= frame.top - 1 &&
+        r.bottom <= frame.bottom + 1;
+
+      // the map pans the popup into view: wait until it has
+      const body = () => root.querySelector<HTMLElement>('.popup-body')!;
+      await waitUntil(() => inside(body().getBoundingClientRect()), 'popup inside', {
+        timeout: 3000,
+      });
+      const guide = root.querySelector<HTMLElement>('[part="guide-button"]')!;
+      const g = guide.getBoundingClientRect();
+      expect(inside(g), 'the guide button is inside the map').to.equal(true);
+      expect(root.elementFromPoint(g.left + g.width / 2, g.top + g.height / 2)).to.equal(guide);
+
+      const list = root.querySelector<HTMLDetailsElement>('[part="venue-list"]')!;
+      list.open = true;
+      await waitUntil(() => root.querySelector('[part="venue-button"]'));
+      const rows = root.querySelector('.venue-list ul')!.getBoundingClientRect();
+      expect(rows.bottom).to.be.at.most(frame.bottom);
+    });
+  });
+
+  describe('when its theme changes after the map has started', () => {
+    it('should draw the markers in the new colours', async () => {
+      const { el, styleOf } = await setup();
+      const halo = () => (styleOf('v-east').getImage() as unknown as {
+        getStroke(): { getColor(): number[] };
+      }).getStroke().getColor();
+      expect(halo()).to.deep.equal([255, 255, 255, 1]);
+
+      el.setAttribute('theme', 'dark');
+      // #161b22, the dark surface
+      await waitUntil(() => halo().join() === [22, 27, 34, 1].join(), 'recoloured', {
+        timeout: 3000,
+      });
+    });
+  });
+
   describe('when used with a keyboard and a screen reader', () => {
     it('should announce the selected venue by name, wherever it was chosen', async () => {
       const group = freshGroup();

@@ -188,7 +188,7 @@ describe('<gov-map> and the citizen’s position', () => {
       root.querySelector<HTMLButtonElement>('[part="fallback-pick"]')!.click();
       await el.updateComplete;
 
-      expect(noticeText(root)).to.equal('请在地图上点击选择起点，按 Esc 取消');
+      expect(noticeText(root)).to.equal('请在地图上点击选择起点（键盘：方向键移动地图，回车选定中心十字处），按 Esc 取消');
       expect(
         root.querySelector('[part~="choose-button"]')!.getAttribute('aria-pressed'),
       ).to.equal('true');

@@ -329,6 +329,27 @@ describe('<gov-map>', () => {
       expect(selections).to.have.length(0);
     });
 
+    it('should take the centre of the map with Enter, for keyboards', async () => {
+      const { el, map, root } = await setup();
+      const container = root.querySelector<HTMLElement>('[part="map"]')!;
+      root.querySelector<HTMLButtonElement>('[part~="choose-button"]')!.click();
+      await el.updateComplete;
+      expect(root.activeElement).to.equal(container);
+
+      const changed = oneEvent(el, 'gov-origin-change') as Promise<GovOriginChangeEvent>;
+      pressKey(container, 'Enter');
+      const event = await changed;
+
+      const center = map.getView().getCenter()!;
+      expect(event.detail.source).to.equal('map');
+      expect(fromLonLat(event.detail.origin!)[0]).to.be.closeTo(center[0], 1);
+      expect(fromLonLat(event.detail.origin!)[1]).to.be.closeTo(center[1], 1);
+      await el.updateComplete;
+      expect(root.querySelector('[part~="choose-button"]')!.getAttribute('aria-pressed')).to.equal(
+        'false',
+      );
+    });
+
     it('should cancel the mode with Esc', async () => {
       const { el, map, root } = await setup();
       const button = root.querySelector<HTMLButtonElement>('[part~="choose-button"]')!;
@@ -336,7 +357,7 @@ describe('<gov-map>', () => {
       button.click();
       await el.updateComplete;
       expect(root.querySelector('[part="notice"]')!.textContent).to.contain(
-        '请在地图上点击选择起点',
+        '请在地图上点击选择起点（键盘：方向键移动地图，回车选定中心十字处），按 Esc 取消',
       );
       pressKey(root.querySelector('[part="map"]')!, 'Escape');
       await el.updateComplete;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Area } from '../../core/types.js';
+import { areaOptions } from '../../shared/choices.js';
 import type { Words } from '../../shared/words.js';
 import { icons } from './icons.js';
 import type { GestureHint } from './gestures.js';
@@ -101,9 +102,7 @@ export function noticeBox(words: Words, notice: Notice, actions: NoticeActions) 
                   @change=${areaChange}
                 >
                   <option value="">${words.t('chooseArea')}</option>
-                  ${actions.areas.map(
-                    (area) => html`<option value=${area.id}>${words.text(area.name)}</option>`,
-                  )}
+                  ${areaOptions(actions.areas, '', words)}
                 </select>`
               : nothing}
           </div>`

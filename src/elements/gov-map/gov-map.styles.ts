@@ -13,6 +13,8 @@ export const mapStyles = css`
     height: 100%;
     overflow: hidden;
     border-radius: var(--_radius);
+    /* panels size themselves to the map (cqw/cqh), not to the browser window */
+    container-type: size;
   }
 
   .map,
@@ -34,6 +36,22 @@ export const mapStyles = css`
   .map.picking,
   .map.picking * {
     cursor: crosshair !important;
+  }
+
+  /* the point a keyboard chooses: the centre of the map */
+  .map.picking::after {
+    content: '';
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: 28px;
+    height: 28px;
+    margin: -14px 0 0 -14px;
+    background:
+      linear-gradient(var(--_accent), var(--_accent)) center / 2px 100% no-repeat,
+      linear-gradient(var(--_accent), var(--_accent)) center / 100% 2px no-repeat;
+    pointer-events: none;
+    z-index: 1;
   }
 
   /* panels over the map: controls, list, popup, notices */
@@ -200,6 +218,15 @@ export const mapStyles = css`
     max-height: 16em;
   }
 
+  /* the list stays inside a short map: the summary, a note and the rows that fit */
+  .venue-list ul {
+    max-height: min(16em, calc(100cqh - 6.5em));
+  }
+
+  .cluster-list {
+    max-height: none;
+  }
+
   .list-note {
     padding: 0.2em 0.7em 0.3em;
     color: var(--_muted);
@@ -228,11 +255,34 @@ export const mapStyles = css`
 
   .popup-body {
     position: relative;
+    box-sizing: border-box;
     width: min(18em, 70vw);
     max-height: 16em;
     overflow: auto;
-    padding: 0.7em 0.9em 0.8em;
+    padding: 0.7em 0.9em 0;
     font-size: 0.9em;
+  }
+
+  /* where the browser knows container units: as wide and tall as the map allows, clear
+     of the controls at its sides (the map pans the popup 52 px in from each edge) */
+  @supports (width: 1cqw) {
+    .popup-body {
+      width: clamp(min(12em, calc(100cqw - 24px)), calc(100cqw - 110px), 18em);
+      max-height: max(7em, calc(100cqh - 120px));
+    }
+  }
+
+  /* the popup's buttons stay in sight while its text scrolls */
+  .popup-actions {
+    position: sticky;
+    bottom: 0;
+    margin: 0 -0.9em;
+    padding: 0.4em 0.9em 0.8em;
+    background: var(--_surface);
+  }
+
+  .popup-body > .cluster-list {
+    padding-bottom: 0.7em;
   }
 
   .popup-close {
@@ -262,6 +312,28 @@ export const mapStyles = css`
 
   .ol-attribution {
     font-size: 0.75em;
+  }
+
+  /* the credit must show, but never takes the taps meant for the markers under it */
+  .ol-attribution,
+  .ol-attribution ul {
+    pointer-events: none;
+  }
+
+  .ol-attribution a {
+    pointer-events: auto;
+  }
+
+  /* a phone-sized map: a smaller credit, and the notices above its lines */
+  @container (max-width: 30em) {
+    .ol-attribution {
+      font-size: 0.65em;
+    }
+
+    .notice-box,
+    .basemap-notice {
+      bottom: 3.6em;
+    }
   }
 
   .gesture-hint {

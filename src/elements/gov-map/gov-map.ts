@@ -200,6 +200,7 @@ export class GovMap extends GovElement {
   @state() private notice: Notice | null = null;
   @state() private listOpen = false;
   @state() private tilesFailing = false;
+  private tilesRefused = false;
   @state() private hint: GestureHint | null = null;
   @state() private announcement = '';
   /** The venues at one address whose list is the popup, instead of one venue. */
@@ -236,6 +237,8 @@ export class GovMap extends GovElement {
   /** Where the map was when it left the page, to come back to. */
   private savedView: ReturnType<MapView['viewState']> = null;
   private readonly hoverListener = (event: Event) => this.pageHover(event);
+  /** The theme set on this element (`theme`, `style`, `class`) recolours the markers at once. */
+  private themeObserver: MutationObserver | null = null;
 
   /**
    * The OpenLayers map, or null before the map code has loaded (and after the
@@ -407,6 +410,8 @@ export class GovMap extends GovElement {
     // venues hovered in the lists of the group's other elements light up here
     document.addEventListener('pointerover', this.hoverListener);
     document.addEventListener('focusin', this.hoverListener);
+    this.themeObserver = new MutationObserver(() => this.view?.setColors(this.markerColors()));
+    this.themeObserver.observe(this, { attributes: true, attributeFilter: ['theme', 'style', 'class'] });
     return new this.mapModule!.MapView({
       target,
       popup,
@@ -420,7 +425,7 @@ export class GovMap extends GovElement {
       // TODO(#5): a marker hovered here reaches the group's lists only as an event; a
       // hovered venue in the shared selection (store.ts) would light their rows up too.
       onHover: (id) => this.dispatchEvent(new GovVenueHoverEvent({ id })),
-      onTiles: (failing) => this.tilesChanged(failing),
+      onTiles: (failing, url) => this.tilesChanged(failing, url),
       onHint: (kind) => this.showHint(kind),
       onMoveEnd: () => {
         if (this.listOpen && this.locatedVenues().length > listAll) this.requestUpdate();
@@ -435,6 +440,8 @@ export class GovMap extends GovElement {
     this.view = null;
     document.removeEventListener('pointerover', this.hoverListener);
     document.removeEventListener('focusin', this.hoverListener);
+    this.themeObserver?.disconnect();
+    this.themeObserver = null;
     clearTimeout(this.hintTimer);
     this.hint = null;
     if (this.popup) render(nothing, this.popup);
@@ -521,6 +528,7 @@ export class GovMap extends GovElement {
     }
     if (venue) {
       this.showVenue(venue, { pan: false, focus: false });
+      this.closeList();
       return;
     }
 
@@ -568,6 +576,16 @@ export class GovMap extends GovElement {
   private openGuide(id: string): void {
     if (this.chosen.venue === id) this.dispatchEvent(new GovVenueSelectEvent({ id }));
     else this.chooseVenue(id);
+  }
+
+  /** Closes the list alternative, leaving the focus (if it was in the list) on its toggle. */
+  private closeList(): void {
+    const list = this.renderRoot.querySelector<HTMLDetailsElement>('.venue-list');
+    if (!list?.open) return;
+    const summary = list.querySelector<HTMLElement>('summary');
+    if (this.returnFocus && list.contains(this.returnFocus)) this.returnFocus = summary;
+    list.open = false;
+    this.listOpen = false;
   }
 
   private closePopup(): void {
@@ -649,6 +667,23 @@ export class GovMap extends GovElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
+    // choosing on the map by keyboard: arrows move the map under the cross, Enter takes it
+    const onMap = event.target === this.mapContainer();
+    if (this.picking && onMap && (event.key === 'Enter' || event.key === ' ')) {
+      const center = this.view?.center();
+      if (center) {
+        event.preventDefault();
+        this.picking = false;
+        this.chooseOrigin(center, 'map');
+        this.notice = { text: this.t('originChosen'), alert: false };
+      }
+      return;
+    }
+    // "=" is "+" without Shift on many keyboards
+    if (onMap && event.key === '=' && !event.ctrlKey && !event.metaKey) {
+      this.view?.zoomBy(1);
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.picking) {
       this.picking = false;
@@ -693,24 +728,43 @@ export class GovMap extends GovElement {
     this.view?.setHovered(id);
   }
 
-  private tilesChanged(failing: boolean): void {
-    this.tilesFailing = failing;
-    if (!failing) return;
+  private tilesChanged(failing: boolean, url?: string): void {
+    if (!failing) {
+      this.tilesFailing = false;
+      return;
+    }
     const basemap = this.basemapConfig();
-    const refused = isTianditu(basemap);
-    this.warnOnce(
-      refused
-        ? 'Tianditu refuses the tiles: check that basemap-key is a valid 浏览器端 key with ' +
-            "quota left and that it allows this site's domain (console.tianditu.gov.cn)."
-        : 'the base map tiles keep failing; venues, popups and the list still work.',
-    );
-    this.dispatchEvent(
-      new GovBasemapErrorEvent({
-        basemap: basemap.kind,
-        cause: refused ? 'refused' : 'unavailable',
-      }),
+    const view = this.view;
+    const report = (refused: boolean) => {
+      // the map may have gone, or its tiles come back, while the probe ran
+      if (this.view !== view) return;
+      this.tilesRefused = refused;
+      this.tilesFailing = true;
+      this.warnOnce(
+        refused
+          ? 'Tianditu refuses the tiles: check that basemap-key is a valid 浏览器端 key with ' +
+              "quota left and that it allows this site's domain (console.tianditu.gov.cn)."
+          : 'the base map tiles keep failing; venues, popups and the list still work.',
+      );
+      this.dispatchEvent(
+        new GovBasemapErrorEvent({
+          basemap: basemap.kind,
+          cause: refused ? 'refused' : 'unavailable',
+        }),
+      );
+    };
+    if (!isTianditu(basemap) || !url) {
+      report(false);
+      return;
+    }
+    // Tianditu answered (with an error instead of a tile): a key or domain it refuses;
+    // no answer at all (offline, blocked): the base map is unavailable, not refused
+    fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' }).then(
+      () => report(true),
+      () => report(false),
     );
   }
+
 
   // what the map shows
 
@@ -797,7 +851,7 @@ export class GovMap extends GovElement {
     return credit;
   }
 
-  /** Marker colours from the theme tokens, read once when the map starts. */
+  /** Marker colours from the theme tokens: when the map starts, and when this element's theme changes. */
   private markerColors(): MarkerColors {
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) =>
@@ -872,7 +926,7 @@ export class GovMap extends GovElement {
         ${this.tilesFailing
           ? basemapNotice(
               this.words,
-              this.t(isTianditu(this.basemapConfig()) ? 'basemapRefused' : 'basemapFailed'),
+              this.t(this.tilesRefused ? 'basemapRefused' : 'basemapFailed'),
               () => (this.tilesFailing = false),
             )
           : nothing}
@@ -924,7 +978,12 @@ export class GovMap extends GovElement {
   private renderList(): TemplateResult {
     const venues = this.locatedVenues();
     const chosen = this.chosen.venue;
-    const choose = (id: string) => this.showVenue(id, { pan: true, focus: true });
+    // the list is a panel over the map: it closes so the popup can be seen, and the
+    // focus comes back to its toggle when the popup closes
+    const choose = (id: string) => {
+      this.showVenue(id, { pan: true, focus: true });
+      this.closeList();
+    };
     const many = venues.length > listAll;
 
     // the buttons are built only while the list is open: a province has a hundred thousand

@@ -9,6 +9,7 @@ import TileLayer from 'ol/layer/Tile.js';
 import VectorSource from 'ol/source/Vector.js';
 import OSM from 'ol/source/OSM.js';
 import XYZ from 'ol/source/XYZ.js';
+import type UrlTile from 'ol/source/UrlTile.js';
 import Attribution from 'ol/control/Attribution.js';
 import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import type { StyleFunction } from 'ol/style/Style.js';
@@ -88,8 +89,11 @@ export interface MapViewOptions {
   isActive(): boolean;
   onClick(click: MapClick): void;
   onHover(venue: string | null): void;
-  /** The base map's tiles started failing (true) or came back (false). */
-  onTiles(failing: boolean): void;
+  /**
+   * The base map's tiles started failing (true, with the URL of a tile that
+   * failed) or came back (false).
+   */
+  onTiles(failing: boolean, url?: string): void;
   onHint(kind: GestureHint): void;
   onMoveEnd(): void;
 }
@@ -149,6 +153,8 @@ export class MapView {
   private readonly view: View;
   private readonly venueSource = new VectorSource<Feature<Point>>();
   private readonly venueLayer: VectorLayer<VectorSource<Feature<Point>>>;
+  private readonly originLayer: VectorLayer<VectorSource<Feature<Point>>>;
+  private readonly accuracyLayer: VectorLayer<VectorSource<Feature<CircleGeometry>>>;
   private readonly originSource = new VectorSource<Feature<Point>>();
   private readonly accuracySource = new VectorSource<Feature<CircleGeometry>>();
   private readonly overlay: Overlay;
@@ -188,18 +194,18 @@ export class MapView {
       renderBuffer: 120,
       properties: { name: 'venues' },
     });
-    const accuracyLayer = new VectorLayer({
+    const accuracyLayer = (this.accuracyLayer = new VectorLayer({
       source: this.accuracySource,
       style: this.accuracyStyle(),
       zIndex: 19,
       properties: { name: 'accuracy' },
-    });
-    const originLayer = new VectorLayer({
+    }));
+    const originLayer = (this.originLayer = new VectorLayer({
       source: this.originSource,
       style: this.originStyles(),
       zIndex: 20,
       properties: { name: 'origin' },
-    });
+    }));
     this.setCredit(options.credit);
 
     // the popup sits in OpenLayers' stop-event container, so clicks in it never reach the map
@@ -208,7 +214,8 @@ export class MapView {
       positioning: 'bottom-center',
       offset: [0, -16],
       stopEvent: true,
-      autoPan: { animation: { duration: 200 }, margin: 12 },
+      // 52 px: clear of the controls on the right and the list's toggle on the left
+      autoPan: { animation: { duration: 200 }, margin: 52 },
     });
 
     this.view = new View({
@@ -321,6 +328,23 @@ export class MapView {
     this.view.setCenter(this.toMap(point));
     if (zoom !== undefined) this.view.setZoom(zoom);
     this.draw();
+  }
+
+  /** The centre of the view (WGS-84), where a keyboard chooses a point. */
+  center(): LngLat | null {
+    const center = this.view.getCenter();
+    return center ? this.fromMap(center) : null;
+  }
+
+  /** New marker colours (the theme changed): every style is made again. */
+  setColors(colors: MarkerColors): void {
+    const old = this.options.colors;
+    if ((Object.keys(colors) as (keyof MarkerColors)[]).every((k) => colors[k] === old[k])) return;
+    this.options.colors = colors;
+    this.styles.clear();
+    this.originLayer.setStyle(this.originStyles());
+    this.accuracyLayer.setStyle(this.accuracyStyle());
+    this.venueLayer.changed();
   }
 
   /** Moves the view to a point, zooming in to street level when far out. */
@@ -446,8 +470,14 @@ export class MapView {
     this.baseLayers = baseLayers(config);
     this.baseLayers.forEach((layer, index) => {
       layer.setZIndex(index);
-      const source = layer.getSource()!;
-      source.on('tileloaderror', () => this.tileLoaded(false));
+      // every base map here (XYZ, OSM) builds its tiles' URLs
+      const source = layer.getSource() as UrlTile;
+      source.on('tileloaderror', (event) => {
+        // the URL of the failed tile, for the element to ask the server itself
+        const coord = source.getTileCoordForTileUrlFunction(event.tile.tileCoord);
+        const url = coord ? source.getTileUrlFunction()(coord, 1, this.view.getProjection()) : undefined;
+        this.tileLoaded(false, url);
+      });
       source.on('tileloadend', () => this.tileLoaded(true));
       this.map.addLayer(layer);
     });
@@ -718,7 +748,7 @@ export class MapView {
 
   // TODO(#5): an image tile tells no HTTP status, so a refusal (Tianditu answers 403) is
   // told from an outage only by the kind of base map.
-  private tileLoaded(ok: boolean): void {
+  private tileLoaded(ok: boolean, url?: string): void {
     if (ok) {
       this.tileErrors = 0;
       if (this.tilesFailing) {
@@ -730,7 +760,7 @@ export class MapView {
     this.tileErrors++;
     if (this.tileErrors >= tileFailures && !this.tilesFailing) {
       this.tilesFailing = true;
-      this.options.onTiles(true);
+      this.options.onTiles(true, url);
     }
   }
 

@@ -57,9 +57,11 @@ export function venuePopup(words: Words, venue: Venue, options: VenuePopupOption
     <div class="popup-body" role="dialog" aria-label=${words.t('mapPopup', { name })} tabindex="-1">
       ${closeButton(words, options.close)}
       <h3 class="popup-title" part="popup-title">${name}</h3>
-      <span class="level ${levelClass(venue.level)}" part="level">
-        ${levelLabel(words, venue, false)}
-      </span>
+      ${venue.level
+        ? html`<span class="level ${levelClass(venue.level)}" part="level">
+            ${levelLabel(words, venue, false)}
+          </span>`
+        : nothing}
       <dl>
         ${address ? row(words.t('address'), address) : nothing}
         ${away ? row(words.t('distance'), away) : nothing}
@@ -71,6 +73,7 @@ export function venuePopup(words: Words, venue: Venue, options: VenuePopupOption
             )
           : nothing}
       </dl>
+      <div class="popup-actions">
       ${guide
         ? html`<a
             class="button guide"
@@ -88,6 +91,7 @@ export function venuePopup(words: Words, venue: Venue, options: VenuePopupOption
           >
             ${words.t('viewGuide')}
           </button>`}
+      </div>
     </div>
   `;
 }
@@ -110,9 +114,11 @@ export function venueButton(
         @click=${() => choose(venue.id)}
       >
         <span class="name">${words.text(venue.name)}</span>
-        <span class="level ${levelClass(venue.level)}" part="level">
-          ${levelLabel(words, venue, true)}
-        </span>
+        ${venue.level
+          ? html`<span class="level ${levelClass(venue.level)}" part="level">
+              ${levelLabel(words, venue, true)}
+            </span>`
+          : nothing}
       </button>
     </li>
   `;

@@ -107,6 +107,11 @@ export class VenueGuide extends GovElement {
         max-width: 100%;
       }
 
+      /* a long matter name in the filter never widens the page on a phone */
+      .filters select {
+        max-width: 100%;
+      }
+
       .filters {
         display: flex;
         flex-wrap: wrap;
