@@ -69,3 +69,14 @@ test('the manifest describes the three elements', () => {
 
   assert.deepEqual(tags, ['gov-map', 'matter-search', 'venue-guide']);
 });
+
+test("the README's tables of attributes, events, parts and problems match the code", () => {
+  // the manifest was just built from the doc comments; the README's tables come from it
+  const run = () =>
+    execFileSync(process.execPath, ['scripts/readme-api.mjs', '--check'], {
+      cwd: new URL('../..', import.meta.url),
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  assert.doesNotThrow(run, 'README.md is out of date: run `npm run docs`');
+});
