@@ -358,6 +358,16 @@ export abstract class GovElement extends LitElement {
     super.updated(changed);
     this.scheduleTick();
     const state = this.store?.state;
+
+    // the retry button is gone: the focus goes to the first control of what replaced it
+    if (this.refocusAfterRetry && state && state !== 'loading') {
+      this.refocusAfterRetry = false;
+      this.renderRoot
+        .querySelector<HTMLElement>(
+          '[part="retry-button"], input, select, button, a[href], summary, [tabindex="0"]',
+        )
+        ?.focus();
+    }
     if (!this.waiters.length || !state || state === 'loading') return;
     const waiters = this.waiters;
     this.waiters = [];
@@ -451,6 +461,9 @@ export abstract class GovElement extends LitElement {
     };
   }
 
+  /** Set by the retry button, so the focus is not lost when the button goes. */
+  private refocusAfterRetry = false;
+
   /** Loads the data again after a failure. */
   retry(): void {
     this.store?.load(this.timeout ?? undefined);
@@ -477,7 +490,14 @@ export abstract class GovElement extends LitElement {
                 <p>${error.message}</p>
               </details>`
             : nothing}
-          <button part="retry-button" class="button" @click=${() => this.retry()}>
+          <button
+            part="retry-button"
+            class="button"
+            @click=${() => {
+              this.refocusAfterRetry = true;
+              this.retry();
+            }}
+          >
             ${this.t('retry')}
           </button>
         </div>

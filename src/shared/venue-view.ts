@@ -276,4 +276,22 @@ export const venueStyles = css`
     margin: 0 0 0.4em;
     font-size: 1.2em;
   }
+
+  /* fingers need targets of at least 24 × 24 px (WCAG 2.5.8) */
+  button.venue-name,
+  [part='phone'],
+  .navigation summary,
+  .navigation a,
+  .venue-actions a,
+  .venue-actions button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 24px;
+    min-width: 24px;
+  }
+
+  .navigation summary {
+    display: list-item;
+    line-height: 24px;
+  }
 `;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { loadSearchTables } from '../../src/core/search.js';
 import type { MatterSearch } from '../../src/elements/matter-search/define.js';
 import { DISTRICT, freshGroup, shadow, texts, venueIds } from '../helpers/elements.js';
@@ -91,6 +92,27 @@ describe('<matter-search>', () => {
       expect(input.value).to.equal('居住证首次申领');
       expect(texts(el, '[part="materials"] strong')).to.include('居民身份证');
       expect(venueIds(el)).to.deep.equal(['v-district', 'v-east', 'v-west']);
+    });
+
+    it('should keep the text when a real Escape key closes the list', async () => {
+      const { el, input, type } = await setup();
+      await type('居住证');
+
+      // a key as the browser sends it, whose default action would empty a search box
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+
+      expect(input.value).to.equal('居住证');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('should put the kind of the best answer first: an exact life-event alias', async () => {
+      const { el, type, options } = await setup();
+
+      await type('开饭店');
+
+      expect(texts(el, '[role="group"] > .group-label')[0]).to.equal('一件事');
+      expect(options()[0]).to.equal('开办小餐馆一件事');
     });
 
     it('should close the list with Escape, then clear the text', async () => {

@@ -146,6 +146,14 @@ describe('the plan', () => {
 
     expect(texts(el, '.plan-line')).to.deep.equal(['最近可办：测试区政务服务中心']);
   });
+
+  it('should not call a venue the nearest when no start point is known', async () => {
+    const el = await search('m-food');
+
+    expect(texts(el, '.plan-line')).to.deep.equal([
+      '可前往：测试区政务服务中心（定位或选择居住地后，按距离推荐最近的场所）',
+    ]);
+  });
 });
 
 describe('navigation and appointment', () => {

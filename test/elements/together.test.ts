@@ -205,6 +205,23 @@ describe('a failed load', () => {
     expect(shadow(el).querySelector('[part="error"]')).to.equal(null);
   });
 
+  it('should keep the focus in the element when retry succeeds', async () => {
+    const warnings = captureWarnings();
+    const el = await fixture<MatterSearch>(html`
+      <matter-search src=${`/__test__/flaky?key=${freshGroup()}`}></matter-search>
+    `);
+    expect(await el.ready).to.equal('error');
+    warnings.restore();
+
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    retry.focus();
+    retry.click();
+    await waitUntil(() => shadow(el).querySelector('input'), 'the search box never appeared');
+    await waitUntil(() => shadow(el).activeElement, 'the focus left the element');
+
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('input'));
+  });
+
   it('should treat a document without venues as a failure', async () => {
     const warnings = captureWarnings();
     const el = await fixture<VenueGuide>(html`<venue-guide

@@ -132,6 +132,22 @@ describe('<venue-guide>', () => {
       expect(texts(el, '[part="matter-list"] button')).to.deep.equal(['老年人优待证办理']);
     });
 
+    it('should understand everyday words in the filter, and say when nothing matches', async () => {
+      const el = await card('v-district');
+      const filter = shadow(el).querySelector<HTMLInputElement>('.matter-filter')!;
+
+      filter.value = '老年证';
+      filter.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(texts(el, '[part="matter-list"] button')).to.deep.equal(['老年人优待证办理']);
+
+      filter.value = '结婚登记';
+      filter.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(texts(el, '[part="matter-list"] button')).to.deep.equal([]);
+      expect(texts(el, '[role="status"]')).to.include('本场所没有与“结婚登记”相符的事项');
+    });
+
     it("should open a matter's guide with its materials and steps", async () => {
       const el = await card('v-district');
       const button = shadow(el).querySelector<HTMLButtonElement>('[data-matter="m-permit"]')!;

@@ -24,8 +24,6 @@ type Option =
   | { group: 'recent'; words: string }
   | { group: 'recent'; clear: true };
 
-/** The groups of the list, in the order shown. */
-const groups = ['recent', ...kinds, 'try', 'popular'] as const;
 const groupLabel: Record<Option['group'], StringKey> = {
   matter: 'kind_matter',
   bundle: 'kind_bundle',
@@ -215,9 +213,16 @@ export class MatterSearch extends GovElement {
         cursor: pointer;
       }
 
-      [role='option'][aria-selected='true'],
       [role='option']:hover {
         background: var(--_surface-alt);
+      }
+
+      /* the suggestion the arrows are on: a bar in the accent colour, plain to see */
+      [role='option'][aria-selected='true'] {
+        background: var(--_surface-alt);
+        box-shadow: inset 3px 0 0 var(--_accent);
+        outline: 1px solid var(--_accent);
+        outline-offset: -1px;
       }
 
       .empty {
@@ -354,7 +359,9 @@ export class MatterSearch extends GovElement {
   private get options(): Option[] {
     const text = this.query.trim();
     if (text) {
-      const hits = kinds.flatMap((kind) => this.hits.filter((hit) => hit.kind === kind));
+      // the kinds in the order of their best hit: an exact life-event name comes first
+      const order = [...new Set(this.hits.map((hit) => hit.kind))];
+      const hits = order.flatMap((kind) => this.hits.filter((hit) => hit.kind === kind));
       if (hits.length) return hits.map((hit) => ({ group: hit.kind, hit }));
       return this.popular.map((hit) => ({ group: 'try', hit }));
     }
@@ -409,6 +416,8 @@ export class MatterSearch extends GovElement {
         break;
       }
       case 'Escape':
+        // the browser's own Escape would clear a search box at once, list open or not
+        event.preventDefault();
         if (this.expanded) this.expanded = false;
         else this.query = this.input.value = '';
         this.active = -1;
@@ -511,7 +520,9 @@ export class MatterSearch extends GovElement {
                 ${this.t('noResults', { q: text })}
               </div>`
             : nothing}
-          ${groups.map((group) => this.renderGroup(data, group, options))}
+          ${[...new Set(options.map((option) => option.group))].map((group) =>
+            this.renderGroup(data, group, options),
+          )}
         </div>
       </div>
       <div class="result" part="result" aria-live="polite">${this.renderView(data)}</div>
@@ -645,7 +656,8 @@ export class MatterSearch extends GovElement {
       const venues = plan.cover.venues.map(name).join(' + ');
       line = this.t('planCover', { n: plan.cover.venues.length, venues });
     } else if (best) {
-      line = this.t('planNearest', { venue: name(best) });
+      // nearest only when distances are known
+      line = this.t(this.originPoint ? 'planNearest' : 'planNoOrigin', { venue: name(best) });
     } else {
       line = this.t('planNone');
     }

@@ -166,6 +166,9 @@ export class VenueGuide extends GovElement {
 
   @state() private levelFilter = '';
   @state() private matterQuery = '';
+  /** The matters the search index finds for the filter's text (everyday words, pinyin …). */
+  @state() private matterHits: ReadonlySet<string> = new Set();
+  private filterTurn = 0;
   @state() private openMatter: string | null = null;
   @state() private showAll = false;
 
@@ -179,9 +182,12 @@ export class VenueGuide extends GovElement {
   }
 
   protected override presets(
-    _data: ServiceData,
+    data: ServiceData,
     changed: PropertyValues<this> | null,
   ): Partial<SelectionState> {
+    if ((!changed || changed.has('venue')) && this.venue && !lookup(data).venue.has(this.venue)) {
+      console.warn(`[${this.tag}] venue "${this.venue}" is not in the data.`);
+    }
     if ((changed && !changed.has('matter')) || !this.matter) return {};
     const choice = this.matterOrBundle(this.matter);
     if (!choice) console.warn(`[${this.tag}] matter "${this.matter}" is not in the data; ignored.`);
@@ -329,7 +335,11 @@ export class VenueGuide extends GovElement {
     const query = this.matterQuery.trim().toLowerCase();
     const handled = venue.matters
       .map((pair) => ({ pair, matter: matters.get(pair.matter) }))
-      .filter(({ matter }) => matter && this.text(matter.name).toLowerCase().includes(query));
+      .filter(
+        ({ pair, matter }) =>
+          matter &&
+          (this.text(matter.name).toLowerCase().includes(query) || this.matterHits.has(pair.matter)),
+      );
     return html`
       ${canGoBack
         ? html`<button class="button secondary back" part="back-button" @click=${this.back}>
@@ -346,8 +356,11 @@ export class VenueGuide extends GovElement {
               .value=${this.matterQuery}
               placeholder=${this.t('filterMatters')}
               aria-label=${this.t('filterMatters')}
-              @input=${(e: Event) => (this.matterQuery = (e.target as HTMLInputElement).value)}
+              @input=${(e: Event) => this.filterMatters((e.target as HTMLInputElement).value)}
             />`
+          : nothing}
+        ${query && !handled.length
+          ? html`<p class="muted" role="status">${this.t('noMatterHere', { q: this.matterQuery.trim() })}</p>`
           : nothing}
         <ul class="matter-list" part="matter-list">
           ${handled.map(
@@ -363,6 +376,33 @@ export class VenueGuide extends GovElement {
         ${venue.matters.length === 0 ? html`<p class="muted">${this.t('noMatters')}</p>` : nothing}
       </section>
     `;
+  }
+
+  /**
+   * The card's matter filter understands what the search box does (老年证,
+   * yyzz, 準生證): the search index's matter hits join the names holding the
+   * text. A table the index loads on demand answers later, for this text only.
+   */
+  private filterMatters(text: string): void {
+    this.matterQuery = text;
+    const index = this.store?.searchIndex;
+    const turn = ++this.filterTurn;
+    const find = () =>
+      new Set(
+        index && text.trim()
+          ? index
+              .search(text, { limit: 200 })
+              .filter((hit) => hit.kind === 'matter' && hit.score >= 0.5)
+              .map((hit) => hit.id)
+          : [],
+      );
+    this.matterHits = find();
+    index?.prepare(text)?.then(
+      () => {
+        if (turn === this.filterTurn) this.matterHits = find();
+      },
+      () => {},
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -398,6 +438,7 @@ export class VenueGuide extends GovElement {
     this.focusAfter = this.cameFrom ? `[data-venue="${this.cameFrom}"] button.venue-name` : null;
     this.openMatter = null;
     this.matterQuery = '';
+    this.matterHits = new Set();
     this.chooseVenue(null);
   }
 }
