@@ -649,7 +649,7 @@ function nearWord(term: string, words: Words): string | null {
 const NAME_EXACT = 5;
 const NAME_PREFIX = 4;
 const NAME_SUBSTRING = 3;
-const ALIAS_EXACT = 4.5;
+const ALIAS_EXACT = 2;
 const ALIAS_SUBSTRING = 1;
 /** An everyday word's official term in a name: exact, at the start, inside. */
 const EVERYDAY_EXACT = 2.2;

@@ -106,13 +106,30 @@ describe('<matter-search>', () => {
       expect(input.getAttribute('aria-expanded')).to.equal('false');
     });
 
-    it('should put the kind of the best answer first: an exact life-event alias', async () => {
-      const { el, type, options } = await setup();
+    it('should put the kind of the best answer first: a life event named exactly', async () => {
+      const el = await fixture<MatterSearch>(html`
+        <matter-search
+          group=${freshGroup()}
+          .data=${{
+            version: 1,
+            venues: [{ id: 'v', name: '区政务服务中心', level: 'district', matters: ['m1', 'm2'] }],
+            matters: [
+              { id: 'm1', name: '退休养老金申领' },
+              { id: 'm2', name: '职工退休审批' },
+            ],
+            bundles: [{ id: 'b1', name: '退休一件事', matters: ['m1', 'm2'] }],
+          }}
+        ></matter-search>
+      `);
+      expect(await el.ready).to.equal('ready');
+      const input = shadow(el).querySelector('input')!;
+      input.focus();
+      input.value = '退休一件事';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
 
-      await type('开饭店');
-
-      expect(texts(el, '[role="group"] > .group-label')[0]).to.equal('一件事');
-      expect(options()[0]).to.equal('开办小餐馆一件事');
+      expect(texts(el, '[role="group"] > .group-label')).to.deep.equal(['一件事', '事项']);
+      expect(texts(el, '[role="option"]')[0]).to.equal('退休一件事');
     });
 
     it('should close the list with Escape, then clear the text', async () => {
