@@ -29,7 +29,7 @@ export function renderGuide(matter: Matter, words: Words): unknown {
             <a class="button" href=${matter.online} target="_blank" rel="noopener noreferrer"
               >${t('onlineGo')}</a
             >
-            ${matter.visits === 0 ? html`<span class="muted">${t('visits')}：0</span>` : nothing}
+            ${matter.visits === 0 ? html`<span class="muted">${t('onlineNoVisit')}</span>` : nothing}
           </p>`
         : nothing}
       ${matter.scope
