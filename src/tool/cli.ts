@@ -10,12 +10,13 @@
  * Exit codes: 0 no errors, 1 errors found (or warnings, with --fail-on warning),
  * 2 input that cannot be used (missing, unreadable, not a document, bad options).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Crs } from '../core/types.js';
 import { convertSources, type ConvertOptions } from './convert.js';
 import { Progress } from './progress.js';
-import { InputError } from './read.js';
+import { fileFailure, InputError, splitSheet } from './read.js';
 import { formatReport, problemsJson, type ToolProblem } from './report.js';
 import { validateSource } from './validate.js';
 
@@ -55,6 +56,46 @@ function crsOption(value: string): Crs {
   }
   return crs;
 }
+
+/** `--timezone`: an IANA zone name that Intl knows. */
+function timezoneOption(value: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new InputError(
+      `--timezone ${value} is not a time zone name; give one such as Asia/Shanghai or ` +
+        'Asia/Hong_Kong.',
+    );
+  }
+}
+
+/** `--lang`: a BCP 47 language tag. */
+function langOption(value: string): string {
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    if (tag) return tag;
+  } catch {
+    // reported below
+  }
+  throw new InputError(
+    `--lang ${value} is not a language tag; give one such as zh-CN, zh-HK or en.`,
+  );
+}
+
+/** The same file, whatever way its path is written (links, ./, case on some systems). */
+function sameFile(a: string, b: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Whether --json was given: failures then print { problems } on stdout too. */
+let jsonOutput = false;
 
 /** 1 when a problem at or above the failing severity was found, else 0. */
 function exitFor(problems: readonly ToolProblem[], failOn: CommonOptions['failOn']): number {
@@ -101,6 +142,20 @@ interface ConvertCliOptions extends CommonOptions {
 }
 
 async function runConvert(input: string, options: ConvertCliOptions): Promise<number> {
+  // -o must never overwrite one of the sheets being read
+  if (options.output) {
+    const sources = [input, options.matters, options.venueMatters].filter(
+      (s): s is string => typeof s === 'string' && !/^https?:\/\//i.test(s),
+    );
+    for (const source of sources) {
+      if (sameFile(splitSheet(source).path, options.output)) {
+        throw new InputError(
+          `-o ${options.output} is the file being read (${source}); writing the document ` +
+            'there would destroy the sheet. Give another file name, such as venues.json.',
+        );
+      }
+    }
+  }
   const progress = new Progress(Boolean(options.progress || process.stderr.isTTY));
   const settings: ConvertOptions = {
     matters: options.matters,
@@ -112,13 +167,27 @@ async function runConvert(input: string, options: ConvertCliOptions): Promise<nu
     sheet: options.sheet,
     level: options.level,
     title: options.title,
-    lang: options.lang,
-    timezone: options.timezone,
+    lang: options.lang === undefined ? undefined : langOption(options.lang),
+    timezone: options.timezone === undefined ? undefined : timezoneOption(options.timezone),
     schema: options.schema === false ? null : options.schema === true ? undefined : options.schema,
     keepPlaceholders: options.keepPlaceholders,
     progress,
   };
   const { document, problems, stats } = await convertSources(input, settings);
+  // a document without venues is no use to the elements: write nothing
+  if (stats.venues === 0) {
+    const why =
+      stats.rows === 0
+        ? `${input} has a header but no rows of venues`
+        : stats.rows === 1
+          ? `the only row of ${input} could not be used as a venue`
+          : `not one of the ${stats.rows} rows of ${input} could be used as a venue`;
+    throw new InputError(
+      `${why}, so there is no document to write` +
+        (options.output ? `; ${options.output} was left as it was.` : '.'),
+      problems,
+    );
+  }
   const text = `${JSON.stringify(document, null, 2)}\n`;
 
   // the document to its file, or to stdout with the report on stderr
@@ -126,7 +195,7 @@ async function runConvert(input: string, options: ConvertCliOptions): Promise<nu
     try {
       writeFileSync(options.output, text);
     } catch (error) {
-      throw new InputError(`Could not write ${options.output} (${(error as Error).message}).`);
+      throw new InputError(fileFailure(options.output, error, true));
     }
   }
   const heading =
@@ -146,6 +215,14 @@ async function runConvert(input: string, options: ConvertCliOptions): Promise<nu
   return exitFor(problems, options.failOn);
 }
 
+const EXIT_HELP = `
+Exit codes:
+  0  no errors (warnings and info allowed; --fail-on warning makes warnings fail too)
+  1  errors found in the data
+  2  input that cannot be used: a missing or unreadable file, not JSON, a sheet without
+     a name column, no venues at all, a bad option; nothing is written
+`;
+
 function program(): Command {
   const failOn = () =>
     new Option('--fail-on <severity>', 'exit 1 on problems of this severity or worse')
@@ -157,7 +234,8 @@ function program(): Command {
     .description('Checks and builds the data documents of gov-service-map.')
     .version(version())
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', EXIT_HELP);
 
   cli
     .command('validate')
@@ -166,7 +244,9 @@ function program(): Command {
     .option('--json', 'print { problems: [...] } instead of the report')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .addOption(failOn())
+    .addHelpText('after', EXIT_HELP)
     .action(async (source: string, options: CommonOptions) => {
+      jsonOutput = Boolean(options.json);
       process.exitCode = await runValidate(source, options);
     });
 
@@ -192,7 +272,9 @@ function program(): Command {
     .option('--json', 'print { problems, stats } (and the document without -o)')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .addOption(failOn())
+    .addHelpText('after', EXIT_HELP)
     .action(async (input: string, options: ConvertCliOptions) => {
+      jsonOutput = Boolean(options.json);
       process.exitCode = await runConvert(input, options);
     });
 
@@ -211,6 +293,18 @@ async function main(argv: string[]): Promise<void> {
     }
     if (error instanceof InputError) {
       process.stderr.write(`gov-service-map: ${error.message}\n`);
+      const fatal: ToolProblem = {
+        path: '',
+        severity: 'error',
+        code: 'input-unusable',
+        message: error.message,
+      };
+      if (jsonOutput) {
+        const problems = problemsJson([...error.problems, fatal]);
+        process.stdout.write(`${JSON.stringify({ problems }, null, 2)}\n`);
+      } else if (error.problems.length > 0) {
+        process.stderr.write(`\n${formatReport('What was found before that:', error.problems)}`);
+      }
       process.exitCode = EXIT_UNUSABLE;
       return;
     }

@@ -199,6 +199,17 @@ export function parseMapping(spec: string, kind: SheetKind): Map<string, string>
   return out;
 }
 
+/** The headers a mapping names, as written. */
+export function mappingHeaders(spec: string): string[] {
+  return spec
+    .split(/[,，]/)
+    .map((pair) => pair.slice(0, pair.indexOf('=')).trim())
+    .filter((header) => header !== '');
+}
+
+/** A coordinate system's name inside a header key: `lnggcj02`, `高德坐标`, `bd09lat`. */
+const CRS_WORDS = /gcj0?2|bd0?9(?:ll|mc)?|wgs0?84|cgcs2000|epsg4490|epsg4326|高德|百度|腾讯|騰訊|天地图|天地圖|火星|gps/g;
+
 /**
  * Assigns the columns of `header` to fields: the explicit mapping first (its
  * `-` leaves a column out), then the usual words.
@@ -216,7 +227,11 @@ export function mapColumns(
 
   for (let column = 0; column < header.length; column++) {
     const key = headerKey(header[column]);
-    const field = explicit.get(key) ?? words.get(key);
+    // `高德坐标`, `lng_gcj02`, `bd09_lat`: a coordinate header with its system's name
+    const bare = key.replace(CRS_WORDS, '');
+    const plain = bare !== key && bare !== '' ? words.get(bare) : undefined;
+    const coordinate = plain === 'lng' || plain === 'lat' || plain === 'location' ? plain : undefined;
+    const field = explicit.get(key) ?? words.get(key) ?? coordinate;
     if (field === '-') continue; // left out on purpose: not reported
     if (field === undefined || key === '') {
       unused.push(column);

@@ -10,7 +10,7 @@
  */
 import { hoursToOpeningHours } from '../core/hours.js';
 import type { Crs, LngLat } from '../core/types.js';
-import { mapColumns, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
+import { headerKey, mapColumns, mappingHeaders, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
 import { pinyinKeys } from './pinyin.js';
 import type { Progress } from './progress.js';
 import { InputError, readRecords, type RecordRow, type Records } from './read.js';
@@ -97,6 +97,19 @@ class Sheet {
       explicit = mapping ? parseMapping(mapping, kind) : new Map();
     } catch (error) {
       throw new InputError((error as Error).message);
+    }
+    // a mapping must name columns the sheet has, or the fields it meant stay empty
+    const keys = new Set(records.header.map(headerKey));
+    const missing = [...explicit.keys()].filter((key) => !keys.has(key));
+    if (missing.length > 0) {
+      const option = { venue: '--map', matter: '--matters-map', 'venue-matter': '--venue-matters-map' }[kind];
+      const names = mappingHeaders(mapping ?? '').filter((h) => missing.includes(headerKey(h)));
+      const columns = records.header.filter((h) => h !== '').map((h) => `"${h}"`).join(', ');
+      throw new InputError(
+        `${option} names ${names.length === 1 ? 'the column' : 'the columns'} ` +
+          `${names.map((h) => `"${h}"`).join(', ')}, which ${records.file} does not have; its ` +
+          `columns are ${columns || '(none)'}.`,
+      );
     }
     this.columns = mapColumns(records.header, kind, explicit);
   }
@@ -259,6 +272,15 @@ class Builder {
     const sheet = new Sheet(records, 'venue', options.map);
     this.venueFile = records.file;
     this.problems.push(...records.notes);
+    if (records.unit === 'record' && records.rows.length === 0) {
+      throw new InputError(
+        records.notes.some((p) => p.code === 'record-not-object')
+          ? `${records.file} holds no records that are objects (a venue is written as ` +
+              '{ "名称": "…", "地址": "…" }), so there is no document to write.'
+          : `${records.file} holds an empty list, so there is no document to write.`,
+        [...this.problems],
+      );
+    }
     if (!sheet.has('name')) {
       throw new InputError(
         `No column of ${records.file} holds the venue names (such as 名称, 网点名称 or name; ` +

@@ -17,6 +17,70 @@ import type { ToolProblem } from './report.js';
 /** Input the tool cannot work with at all (exit code 2). */
 export class InputError extends Error {
   override name = 'InputError';
+  /** Problems found before the input turned out unusable (reported with it). */
+  problems: ToolProblem[];
+  constructor(message: string, problems: ToolProblem[] = []) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+/** What a system error code means, in words (`ECONNREFUSED` → the server refused …). */
+const SYSTEM_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'the server refused the connection (is the address and port right, and is the server running?)',
+  ENOTFOUND: 'no server has that name (check the address, or the network connection)',
+  EAI_AGAIN: 'the server name could not be looked up (check the network connection)',
+  ECONNRESET: 'the server broke off the connection',
+  ETIMEDOUT: 'the server did not answer in time',
+  UND_ERR_CONNECT_TIMEOUT: 'the server did not answer in time',
+  EHOSTUNREACH: 'the server cannot be reached from this network',
+  ENETUNREACH: 'this computer has no network connection to the server',
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed and not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate is not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be checked",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for another name",
+};
+
+/** Why a fetch failed, in words. */
+export function fetchFailure(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return 'there was no answer within 30 seconds';
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string }) : null;
+  const code = cause && typeof cause === 'object' ? cause.code : undefined;
+  if (code && SYSTEM_WORDS[code]) return `${SYSTEM_WORDS[code]}; ${code}`;
+  if (code) return `${cause?.message ?? code}; ${code}`;
+  if (cause && typeof cause === 'object' && cause.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a file could not be read or written, in words. */
+export function fileFailure(path: string, error: unknown, writing = false): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return writing
+        ? `Could not write ${path}: its folder does not exist; create the folder first or ` +
+            'write somewhere else.'
+        : `There is no file ${path}.`;
+    case 'EISDIR':
+      return writing
+        ? `Could not write ${path}: it is a folder; give a file name such as ${path.replace(/[\\/]+$/, '')}/venues.json.`
+        : `${path} is a folder, not a file; give the file inside it.`;
+    case 'ENOTDIR':
+      return `${writing ? 'Could not write' : 'Could not read'} ${path}: part of the path is a ` +
+        'file, not a folder.';
+    case 'EACCES':
+    case 'EPERM':
+      return `${writing ? 'Could not write' : 'Could not read'} ${path}: this user is not ` +
+        `allowed to ${writing ? 'write' : 'read'} it.`;
+    case 'EBUSY':
+      return `${writing ? 'Could not write' : 'Could not read'} ${path}: another program has ` +
+        'it open (close it in Excel and try again).';
+    default:
+      return `Could not ${writing ? 'write' : 'read'} ${path} (${(error as Error).message}).`;
+  }
 }
 
 export interface RecordRow {
@@ -44,8 +108,7 @@ export async function readBytes(source: string): Promise<Uint8Array> {
     try {
       response = await fetch(source, { signal: AbortSignal.timeout(30_000) });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`Could not fetch ${source} (${reason}).`);
+      throw new InputError(`Could not fetch ${source}: ${fetchFailure(error)}.`);
     }
     if (!response.ok) {
       throw new InputError(`${source} answered HTTP ${response.status}; nothing was read.`);
@@ -55,12 +118,7 @@ export async function readBytes(source: string): Promise<Uint8Array> {
   try {
     return await readFile(source);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT'
-        ? `There is no file ${source}.`
-        : `Could not read ${source} (${(error as Error).message}).`,
-    );
+    throw new InputError(fileFailure(source, error));
   }
 }
 
