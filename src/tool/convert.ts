@@ -516,7 +516,16 @@ class Builder {
       if (keys) fields.pinyin = keys;
 
       // level and area
-      const level = levelOf(sheet.text(row, 'level') ?? this.options.level ?? null);
+      let level = levelOf(sheet.text(row, 'level') ?? this.options.level ?? null);
+      if (level === null) {
+        const inferred = levelFromName(name);
+        if (inferred) {
+          level = inferred.level;
+          this.rowProblem(sheet, row, 'level-inferred',
+            `gives no level; the name "${name}" has "${inferred.word}" in it, so the level ` +
+              `was set to ${inferred.level}.`, 'info', 'level');
+        }
+      }
       if (level !== null) fields.level = level;
       const areaCode = this.idText(sheet, row, 'area');
       const areaName = sheet.text(row, 'areaName');
@@ -829,6 +838,36 @@ class Builder {
       }
     }
 
+    // the schema requires a level: without one the document is incomplete
+    for (const problem of problems) {
+      if (problem.code === 'level-missing' && /^\/venues\/\d+\/level$/.test(problem.path)) {
+        problem.severity = 'error';
+        problem.message = problem.message.replace(/;[^;]*$/, '') +
+          '; the published schema requires one. Add a level column (层级: 区级, 街道, 社区, ' +
+          '自助) or give --level.';
+      }
+    }
+
+    // a repeated id is written renamed, as the elements would read it
+    for (const problem of problems) {
+      const at = /^\/(venues|matters)\/(\d+)\/id$/.exec(problem.path);
+      if (problem.code !== 'duplicate-id' || !at) continue;
+      const k = Number(at[2]);
+      const written = at[1] === 'venues' ? venues[k] : matters[k];
+      const parsed = at[1] === 'venues' ? data.venues[k] : data.matters[k];
+      const isVenue = at[1] === 'venues';
+      const earlier = isVenue
+        ? this.venues.slice(0, k).find((d) => d.fields.id === written.id)
+        : this.matters.slice(0, k).find((d) => d.id === written.id);
+      const kind = isVenue ? 'venue' : 'matter';
+      problem.message = `${isVenue ? 'Venue' : 'Matter'} ${JSON.stringify(written.name)} ` +
+        `has the id "${String(written.id)}" of an earlier ${kind}` +
+        (earlier?.row !== undefined ? ` (${earlier.file}:${earlier.row})` : '') +
+        `; it was written with the id "${parsed.id}", as the elements would read it. Give ` +
+        `each ${kind} its own id in the sheet, so that links to it stay the same.`;
+      written.id = parsed.id;
+    }
+
     // what is written: WGS-84, without what the core dropped or what is a placeholder
     const flagged = new Set(
       options.keepPlaceholders
@@ -1029,6 +1068,24 @@ function hash(text: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(36).padStart(7, '0').slice(0, 4);
+}
+
+/** What a venue's name says of its level, where it says it clearly, with the word. */
+const NAME_LEVELS: [RegExp, string][] = [
+  [/(自助|24\s*小时|24\s*h)/i, 'self-service'],
+  [/(社区|村)(?:居委会|村委会|委员会)?(?:党群|便民|综合|公共)?服务(?:中心|站|点|室|大厅)/, 'community'],
+  [/(街道|乡|镇)(?:办事处)?(?:政务|便民|综合|公共|党群|行政)?服务(?:中心|站|大厅)/, 'street'],
+  [/(?<![园景校社片小营])(区|县|市|旗)(?:政务|行政|市民)服务(?:中心|大厅)/, 'district'],
+];
+
+/** The level a name makes clear (`…社区党群服务中心` → community), or null. */
+export function levelFromName(name: string): { level: string; word: string } | null {
+  const text = name.normalize('NFKC');
+  for (const [pattern, level] of NAME_LEVELS) {
+    const match = pattern.exec(text);
+    if (match) return { level, word: match[1] };
+  }
+  return null;
 }
 
 function levelOf(text: string | null): string | null {
