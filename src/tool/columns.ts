@@ -25,7 +25,7 @@ export const FIELDS: Record<SheetKind, readonly string[]> = {
 };
 
 /** Fields that several columns may fill together (their texts are joined). */
-const MULTI = new Set(['phone', 'matters', 'note', 'aliases', 'facilities']);
+export const MULTI = new Set(['phone', 'matters', 'note', 'aliases', 'facilities']);
 
 const VENUE_WORDS: Record<string, string[]> = {
   id: [

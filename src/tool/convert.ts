@@ -9,8 +9,8 @@
  * round-degree placeholders are left out.
  */
 import { hoursToOpeningHours } from '../core/hours.js';
-import type { Crs, LngLat } from '../core/types.js';
-import { headerKey, mapColumns, mappingHeaders, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
+import type { Crs, LngLat, Text } from '../core/types.js';
+import { headerKey, mapColumns, mappingHeaders, MULTI, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
 import { pinyinKeys } from './pinyin.js';
 import type { Progress } from './progress.js';
 import { InputError, readRecords, type RecordRow, type Records } from './read.js';
@@ -77,6 +77,7 @@ const ZONES: [string, [number, number, number, number], string][] = [
 
 const LIST_SEPARATORS = /[、,;\n]+/;
 const ID_FIELDS = new Set(['id', 'area', 'code', 'venue', 'matter']);
+const LANG_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december',
@@ -86,6 +87,8 @@ const MONTHS = [
 class Sheet {
   readonly columns: ColumnMap;
   private readonly notText = new Map<number, number>();
+  /** Columns whose value differed from an earlier column's for the same field, by count. */
+  private readonly conflicts = new Map<number, number>();
 
   constructor(
     readonly records: Records,
@@ -118,16 +121,31 @@ class Sheet {
     return this.columns.fields.has(field);
   }
 
+  /**
+   * The columns that may give a field in this row. In a JSON list the keys vary
+   * record by record (`名称` in one, `name` in the next), so every column naming
+   * a single-valued field is an alternative, the first non-empty one used.
+   */
+  private sources(field: string): number[] {
+    const columns = this.columns.fields.get(field);
+    if (!columns) return [];
+    if (this.records.unit !== 'record' || MULTI.has(field)) return columns;
+    const more = this.columns.repeated.filter((r) => r.field === field).map((r) => r.column);
+    return [...columns, ...more];
+  }
+
   /** The raw value of a single-valued field. */
   value(row: RecordRow, field: string): unknown {
-    const columns = this.columns.fields.get(field);
-    return columns ? row.values[columns[0]] : undefined;
+    const columns = this.sources(field);
+    const found = columns.find((c) => !blank(row.values[c]));
+    return row.values[found ?? columns[0]];
   }
 
   /** A field as text: several columns (phones) and lists are joined with `joiner`. */
   text(row: RecordRow, field: string, joiner = '、'): string | null {
-    const columns = this.columns.fields.get(field);
-    if (!columns) return null;
+    const columns = this.sources(field);
+    if (columns.length === 0) return null;
+    const single = !MULTI.has(field);
     const parts: string[] = [];
     for (const column of columns) {
       const text = toText(row.values[column], joiner);
@@ -135,9 +153,43 @@ class Sheet {
         this.notText.set(column, (this.notText.get(column) ?? 0) + 1);
         continue;
       }
-      if (text !== null) parts.push(text);
+      if (text === null) continue;
+      if (single && parts.length > 0) {
+        // a record giving a field twice, differently: the first is used, and said so
+        if (text !== parts[0]) this.conflicts.set(column, (this.conflicts.get(column) ?? 0) + 1);
+        continue;
+      }
+      parts.push(text);
     }
     return parts.length === 0 ? null : parts.join(joiner);
+  }
+
+  /**
+   * A text field that may be given by language (`{ "zh-CN": "…", "en": "…" }`, as
+   * the format allows for names, addresses, hours and notes): the value to write,
+   * and the text to use for ids, pinyin and messages.
+   */
+  textByLang(row: RecordRow, field: string, joiner = '、'): { value: Text; plain: string } | null {
+    let found: { value: Text; plain: string } | null = null;
+    for (const column of this.sources(field)) {
+      const raw = row.values[column];
+      let here: { value: Text; plain: string } | null = languageText(raw);
+      if (!here) {
+        const text = isObject(raw) ? undefined : toText(raw, joiner);
+        if (text === undefined) {
+          this.notText.set(column, (this.notText.get(column) ?? 0) + 1);
+          continue;
+        }
+        if (text === null) continue;
+        here = { value: text, plain: text };
+      }
+      if (found === null) found = here;
+      else if (JSON.stringify(here.value) !== JSON.stringify(found.value)) {
+        // a record giving a field twice, differently: the first is used, and said so
+        this.conflicts.set(column, (this.conflicts.get(column) ?? 0) + 1);
+      }
+    }
+    return found;
   }
 
   /** Whether every value of the row is empty. */
@@ -170,6 +222,21 @@ class Sheet {
       });
     }
     for (const { column, field, first } of this.columns.repeated) {
+      if (this.records.unit === 'record') {
+        // in a JSON list the other key is read where the first is missing
+        const count = this.conflicts.get(column);
+        if (!count) continue;
+        out.push({
+          path: '',
+          severity: 'warning',
+          code: 'column-repeated',
+          message: `${count} record${count === 1 ? ' of ' + file + ' gives' : 's of ' + file + ' give'} the ${field} ` +
+            `both as "${header[first]}" and, differently, as "${header[column]}"; ` +
+            `"${header[first]}" was used.`,
+          file,
+        });
+        continue;
+      }
       out.push({
         path: '',
         severity: 'warning',
@@ -221,6 +288,8 @@ interface MatterRef {
 }
 
 interface VenueDraft {
+  /** The name as plain text (the Chinese one of a name given by language). */
+  name: string;
   fields: Json;
   pairs: Map<string, Pair>;
   file: string;
@@ -365,8 +434,9 @@ class Builder {
         empty.push(row.row);
         continue;
       }
-      const name = sheet.text(row, 'name');
-      if (name === null) {
+      const named = sheet.textByLang(row, 'name');
+      const name = named?.plain ?? null;
+      if (named === null || name === null) {
         this.rowProblem(sheet, row, 'row-no-name', 'has no matter name; it was not used.');
         continue;
       }
@@ -382,6 +452,7 @@ class Builder {
       const fields: Json = {};
       if (code !== null) fields.code = code;
       this.matterFields(sheet, row, fields);
+      if (typeof named.value !== 'string') fields.name = named.value;
       this.addMatter({ id, name, fields, file, row: row.row });
     }
     this.base = null;
@@ -490,8 +561,9 @@ class Builder {
       }
 
       // a row without a name cannot become a venue
-      const name = sheet.text(row, 'name');
-      if (name === null) {
+      const named = sheet.textByLang(row, 'name');
+      const name = named?.plain ?? null;
+      if (named === null || name === null) {
         const seen = row.values
           .map((v) => toText(v, ' '))
           .filter((v): v is string => typeof v === 'string')
@@ -511,7 +583,7 @@ class Builder {
       }
       this.takenVenueIds.set(id, (this.takenVenueIds.get(id) ?? 0) + 1);
       fields.id = id;
-      fields.name = name;
+      fields.name = named.value;
       const keys = pinyinKeys(name);
       if (keys) fields.pinyin = keys;
 
@@ -539,12 +611,15 @@ class Builder {
       }
 
       // what a citizen reads
-      put(fields, 'address', sheet.text(row, 'address'));
+      put(fields, 'address', sheet.textByLang(row, 'address')?.value);
       const point = this.point(sheet, row);
       if (point) fields.location = point;
       put(fields, 'phone', sheet.text(row, 'phone'));
-      const hours = sheet.text(row, 'hours', '；');
-      put(fields, 'hours', hours);
+      const hoursByLang = sheet.has('hours') && sheet.records.unit === 'record'
+        ? sheet.textByLang(row, 'hours', '；')
+        : null;
+      const hours = hoursByLang ? hoursByLang.plain : sheet.text(row, 'hours', '；');
+      put(fields, 'hours', hoursByLang ? hoursByLang.value : hours);
       // the machine form where the hours engine can say the same as the text
       const machine = sheet.text(row, 'openingHours') ?? (hours && hoursToOpeningHours(hours));
       put(fields, 'openingHours', machine);
@@ -552,11 +627,14 @@ class Builder {
       put(fields, 'queue', sheet.text(row, 'queue'));
       const facilities = splitList(sheet.text(row, 'facilities'));
       if (facilities.length > 0) fields.facilities = facilities;
-      put(fields, 'note', sheet.text(row, 'note', '；'));
+      const noteByLang = sheet.records.unit === 'record' ? sheet.textByLang(row, 'note', '；') : null;
+      put(fields, 'note', noteByLang && typeof noteByLang.value !== 'string'
+        ? noteByLang.value
+        : sheet.text(row, 'note', '；'));
       put(fields, 'updated', dateOf(sheet.text(row, 'updated')));
 
       // the matters it handles, by name, code or id
-      const draft: VenueDraft = { fields, pairs: new Map(), file, row: row.row };
+      const draft: VenueDraft = { name, fields, pairs: new Map(), file, row: row.row };
       for (const ref of this.matterRefs(sheet, row)) {
         const matter = this.matterFor(ref.name, sheet, row);
         addPair(draft, { matter: matter.id, ...ref.extra });
@@ -692,7 +770,7 @@ class Builder {
     const byName = new Map<string, VenueDraft>();
     for (const venue of this.venues) {
       byId.set(String(venue.fields.id), venue);
-      const key = squeeze(String(venue.fields.name));
+      const key = squeeze(venue.name);
       if (!byName.has(key)) byName.set(key, venue);
     }
     const empty: number[] = [];
@@ -860,7 +938,8 @@ class Builder {
         ? this.venues.slice(0, k).find((d) => d.fields.id === written.id)
         : this.matters.slice(0, k).find((d) => d.id === written.id);
       const kind = isVenue ? 'venue' : 'matter';
-      problem.message = `${isVenue ? 'Venue' : 'Matter'} ${JSON.stringify(written.name)} ` +
+      const plain = isVenue ? this.venues[k].name : this.matters[k].name;
+      problem.message = `${isVenue ? 'Venue' : 'Matter'} ${JSON.stringify(plain)} ` +
         `has the id "${String(written.id)}" of an earlier ${kind}` +
         (earlier?.row !== undefined ? ` (${earlier.file}:${earlier.row})` : '') +
         `; it was written with the id "${parsed.id}", as the elements would read it. Give ` +
@@ -1006,6 +1085,28 @@ function toText(value: unknown, joiner: string): string | null | undefined {
     return parts.length === 0 ? null : parts.join(joiner);
   }
   return undefined;
+}
+
+/**
+ * `{ "zh-CN": "戊中心", "en": "Wu Centre" }`: a text by language, kept as such;
+ * the plain text is the Chinese one (or the first).
+ */
+function languageText(value: unknown): { value: Record<string, string>; plain: string } | null {
+  if (!isObject(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return null;
+  const out: Record<string, string> = {};
+  for (const [key, text] of entries) {
+    if (!LANG_TAG.test(key) || typeof text !== 'string') return null;
+    if (text.trim() !== '') out[key.replace('_', '-')] = text.trim();
+  }
+  const keys = Object.keys(out);
+  if (keys.length === 0) return null;
+  const chinese =
+    ['zh-CN', 'zh-Hans', 'zh', 'zh-SG', 'zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO'].find((k) => k in out) ??
+    keys.find((k) => /^zh/i.test(k)) ??
+    keys[0];
+  return { value: out, plain: out[chinese] };
 }
 
 function blank(value: unknown): boolean {
