@@ -13,7 +13,7 @@ import type { Crs, LngLat, Text } from '../core/types.js';
 import { headerKey, mapColumns, mappingHeaders, MULTI, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
 import { pinyinKeys } from './pinyin.js';
 import type { Progress } from './progress.js';
-import { InputError, readRecords, type RecordRow, type Records } from './read.js';
+import { InputError, looksGarbled, readRecords, type RecordRow, type Records } from './read.js';
 import type { ToolProblem } from './report.js';
 import { validateDocument } from './validate.js';
 
@@ -351,10 +351,19 @@ class Builder {
       );
     }
     if (!sheet.has('name')) {
+      const columns = records.header.filter((h) => h !== '').map((h) => `"${h}"`).join(', ');
+      const garbled = looksGarbled(records.header) ||
+        (records.encoding !== undefined && records.encoding !== 'utf-8' &&
+          !records.header.some((h) => mapColumns([h], 'venue').fields.size > 0));
       throw new InputError(
         `No column of ${records.file} holds the venue names (such as 名称, 网点名称 or name; ` +
-          `its columns are ${records.header.map((h) => `"${h}"`).join(', ')}); name one ` +
-          'with --map 列名=name.',
+          (columns === '' ? 'it has no column headers' : `its columns are ${columns}`) +
+          '); name one with --map 列名=name.' +
+          (garbled
+            ? ' The header looks garbled, so the file\'s encoding may be the cause: in Excel, ' +
+              'save it as "CSV UTF-8" (File > Save As > CSV UTF-8) and convert that file.'
+            : ''),
+        [...this.problems],
       );
     }
     this.chooseCrs(sheet, records);

@@ -99,6 +99,8 @@ export interface Records {
   rows: RecordRow[];
   /** Things said about the reading itself (encoding, skipped title rows, other sheets). */
   notes: ToolProblem[];
+  /** How a text file was decoded (CSV and JSON). */
+  encoding?: Encoding;
 }
 
 /** The bytes of a file or an http(s) address. */
@@ -122,14 +124,90 @@ export async function readBytes(source: string): Promise<Uint8Array> {
   }
 }
 
-/** UTF-8 text, or GB18030 when the bytes are not UTF-8 (Excel's CSV on Chinese Windows). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'mixed';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** For `mixed`: the 1-based lines that were not UTF-8 and were read as GB18030. */
+  gbLines?: number[];
+}
+
+/**
+ * The text of a file: UTF-16 (Excel's "Unicode text") by its BOM or its NUL
+ * bytes; UTF-8; a UTF-8 file with some lines pasted in GBK read line by line;
+ * else GB18030 (Excel's CSV on Chinese Windows).
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes);
+    return { text, encoding: utf16 };
   }
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8 as a whole: line by line (a newline byte is never inside a GB18030 character)
+  }
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, Math.min(i + 1, bytes.length)));
+      start = i + 1;
+    }
+  }
+  const gb = new TextDecoder('gb18030');
+  const texts: string[] = [];
+  const gbLines: number[] = [];
+  let utf8Lines = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (line.every((b) => b < 0x80)) {
+      texts.push(gb.decode(line));
+      continue;
+    }
+    try {
+      texts.push(new TextDecoder('utf-8', { fatal: true, ignoreBOM: n > 0 }).decode(line));
+      utf8Lines++;
+    } catch {
+      texts.push(gb.decode(line));
+      gbLines.push(n + 1);
+    }
+  }
+  // mostly UTF-8, a few lines pasted from elsewhere
+  if (utf8Lines > gbLines.length) {
+    return { text: texts.join(''), encoding: 'mixed', gbLines };
+  }
+  return { text: gb.decode(bytes), encoding: 'gb18030' };
+}
+
+/** UTF-16 by its byte-order mark, or by NUL bytes in every other place. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  // ASCII letters, digits, commas, tabs and newlines carry a NUL beside them
+  const half = sample.length / 2;
+  if (odd > half * 0.2 && even < odd / 10) return 'utf-16le';
+  if (even > half * 0.2 && odd < even / 10) return 'utf-16be';
+  return null;
+}
+
+/** Whether a header reads like text decoded in the wrong encoding. */
+export function looksGarbled(header: readonly string[]): boolean {
+  const text = header.join('');
+  return /[\uFFFD\u0000-\u0008\u0080-\u009F\uE000-\uF8FF]|锟斤拷|烫烫|屯屯|[ÃÂâåæçèéäï][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]/.test(text);
 }
 
 type Format = 'csv' | 'xlsx' | 'json';
@@ -178,7 +256,7 @@ export async function readRecords(
 
 function csvRecords(bytes: Uint8Array, file: string, kind: SheetKind): Records {
   const notes: ToolProblem[] = [];
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, gbLines } = decodeText(bytes);
   if (encoding === 'gb18030') {
     notes.push({
       path: '',
@@ -186,6 +264,26 @@ function csvRecords(bytes: Uint8Array, file: string, kind: SheetKind): Records {
       code: 'encoding-gb18030',
       message: `${file} is not UTF-8; it was read as GB18030 (the encoding Excel uses on ` +
         'Chinese Windows).',
+      file,
+    });
+  } else if (encoding === 'mixed' && gbLines) {
+    const shown = gbLines.length > 10 ? `${gbLines.slice(0, 10).join(', ')} …` : gbLines.join(', ');
+    notes.push({
+      path: '',
+      severity: 'warning',
+      code: 'encoding-mixed',
+      message: `${file} is UTF-8, but ${gbLines.length === 1 ? 'line' : 'lines'} ${shown} ` +
+        `${gbLines.length === 1 ? 'is' : 'are'} not; ${gbLines.length === 1 ? 'it was' : 'they were'} ` +
+        'read as GBK/GB18030 (text pasted from another file). Check ' +
+        `${gbLines.length === 1 ? 'it' : 'them'}, and save the file as "CSV UTF-8" in Excel.`,
+      file,
+    });
+  } else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    notes.push({
+      path: '',
+      severity: 'info',
+      code: 'encoding-utf16',
+      message: `${file} is UTF-16 (what Excel saves as "Unicode text"); it was read as such.`,
       file,
     });
   }
@@ -207,7 +305,7 @@ function csvRecords(bytes: Uint8Array, file: string, kind: SheetKind): Records {
   } catch (error) {
     throw new InputError(`${file} is not a readable CSV file (${(error as Error).message}).`);
   }
-  return sheetRecords(cells, file, null, kind, notes);
+  return { ...sheetRecords(cells, file, null, kind, notes), encoding };
 }
 
 async function xlsxRecords(

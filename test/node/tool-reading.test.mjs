@@ -61,3 +61,90 @@ test('JSON records name their fields each in their own way; every named record i
     ],
   );
 });
+
+const UTF8 = (text) => Buffer.from(text, 'utf8');
+// GBK bytes written out by hand: 乙 D2D2, 街 BDD6, 道 B5C0, 中 D6D0, 心 D0C4, 路 C2B7
+const GBK_ROW = Buffer.from([
+  0xd2, 0xd2, 0xbd, 0xd6, 0xb5, 0xc0, 0xd6, 0xd0, 0xd0, 0xc4, 0x2c, 0xbd, 0xd6, 0xb5, 0xc0,
+  0x2c, 0xd2, 0xd2, 0xc2, 0xb7, 0x32, 0xba, 0xc5, 0x0a,
+]); // 乙街道中心,街道,乙路2号 (号 BAC5)
+
+test('a UTF-8 sheet with one GBK line is read line by line, and the line is named', () => {
+  const dir = workdir({
+    'mixed.csv': Buffer.concat([
+      UTF8('名称,层级,地址\n甲街道中心,街道,甲路1号\n'),
+      GBK_ROW,
+      UTF8('丙街道中心,街道,丙路3号\n'),
+    ]),
+  });
+  const result = convert(dir, 'mixed.csv');
+
+  assert.equal(result.code, 0);
+  assert.deepEqual(
+    result.document.venues.map((v) => [v.name, v.address]),
+    [
+      ['甲街道中心', '甲路1号'],
+      ['乙街道中心', '乙路2号'],
+      ['丙街道中心', '丙路3号'],
+    ],
+  );
+  assert.deepEqual(result.problems[0], {
+    path: '',
+    severity: 'warning',
+    code: 'encoding-mixed',
+    message:
+      'mixed.csv is UTF-8, but line 3 is not; it was read as GBK/GB18030 (text pasted from ' +
+      'another file). Check it, and save the file as "CSV UTF-8" in Excel.',
+    file: 'mixed.csv',
+  });
+});
+
+test("Excel's Unicode text (UTF-16LE, tab-separated) is read, with or without its BOM", () => {
+  const text = '名称\t层级\t地址\r\n甲街道中心\t街道\t甲路1号\r\n';
+  const le = Buffer.from(text, 'utf16le');
+  const dir = workdir({
+    'bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+    'plain.txt': le,
+  });
+  for (const file of ['bom.txt', 'plain.txt']) {
+    const result = convert(dir, file);
+    assert.equal(result.code, 0, file);
+    assert.deepEqual(
+      result.document.venues.map((v) => [v.name, v.level, v.address]),
+      [['甲街道中心', 'street', '甲路1号']],
+    );
+    assert.deepEqual(result.problems[0], {
+      path: '',
+      severity: 'info',
+      code: 'encoding-utf16',
+      message: `${file} is UTF-16 (what Excel saves as "Unicode text"); it was read as such.`,
+      file,
+    });
+  }
+});
+
+test('no name column in a header that looks garbled: the encoding is named as the cause', () => {
+  // 名稱,層級 in Big5 (A657 BAD9, BC68 AFC5) read as GB18030 gives no known header
+  const dir = workdir({
+    'big5.csv': Buffer.from([
+      0xa6, 0x57, 0xba, 0xd9, 0x2c, 0xbc, 0x68, 0xaf, 0xc5, 0x0a, 0xa5, 0xd2, 0x2c, 0xa4, 0x41,
+      0x0a,
+    ]),
+    'latin.csv': UTF8('Ã¥ÂÂç§°,åœ°å€\n甲,乙\n'),
+  });
+  const big5 = tool(['convert', 'big5.csv'], dir);
+  assert.equal(big5.code, 2);
+  assert.match(
+    big5.stderr,
+    /^gov-service-map: No column of big5\.csv holds the venue names \(such as 名称, 网点名称 or name; its columns are .+\); name one with --map 列名=name\. The header looks garbled, so the file's encoding may be the cause: in Excel, save it as "CSV UTF-8" \(File > Save As > CSV UTF-8\) and convert that file\.\n/,
+  );
+  const latin = tool(['convert', 'latin.csv'], dir);
+  assert.equal(latin.code, 2);
+  assert.equal(
+    latin.stderr,
+    'gov-service-map: No column of latin.csv holds the venue names (such as 名称, 网点名称 or ' +
+      'name; its columns are "Ã¥ÂÂç§°", "åœ°å€"); name one with --map 列名=name. The header ' +
+      'looks garbled, so the file\'s encoding may be the cause: in Excel, save it as "CSV ' +
+      'UTF-8" (File > Save As > CSV UTF-8) and convert that file.\n',
+  );
+});
