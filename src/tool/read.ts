@@ -305,7 +305,7 @@ function csvRecords(bytes: Uint8Array, file: string, kind: SheetKind): Records {
   } catch (error) {
     throw new InputError(`${file} is not a readable CSV file (${(error as Error).message}).`);
   }
-  return { ...sheetRecords(cells, file, null, kind, notes), encoding };
+  return { ...sheetRecords(cells, file, null, kind, notes, true), encoding };
 }
 
 async function xlsxRecords(
@@ -369,6 +369,7 @@ function sheetRecords(
   sheet: string | null,
   kind: SheetKind,
   notes: ToolProblem[],
+  csv = false,
 ): Records {
   // the header is the first of the first rows that names two known fields
   let headerAt = 0;
@@ -398,6 +399,29 @@ function sheetRecords(
   const rows: RecordRow[] = [];
   for (let i = headerAt + 1; i < cells.length; i++) {
     rows.push({ row: i + 1, values: cells[i] });
+    // cells beyond the header (or under an empty header) belong to no column
+    const extra = cells[i]
+      .map((cell, column) => ({ cell: cell.trim(), column }))
+      .filter(({ cell, column }) => cell !== '' && (header[column] ?? '') === '');
+    if (extra.length === 0) continue;
+    const shown = extra.map(({ cell }) => JSON.stringify(cell)).join(', ');
+    const longer = cells[i].length > header.length && extra.some((e) => e.column >= header.length);
+    notes.push({
+      path: '',
+      severity: 'warning',
+      code: 'row-extra-cells',
+      message: longer && csv
+        ? `Row ${i + 1} of ${file} has ${cells[i].length} cells but the header has ` +
+          `${header.length} columns; ${extra.length === 1 ? 'the cell' : 'the cells'} ${shown} ` +
+          'fell outside them: a value with a comma not in quotes (such as an address) was ' +
+          'probably split in two, moving the cells after it one column to the right. Check ' +
+          'the row, and put values that contain commas in double quotes ("…,…").'
+        : `Row ${i + 1} of ${file} has ${shown} in ${extra.length === 1 ? 'a column' : 'columns'} ` +
+          'without a header, which no field reads; give the column a header or move the ' +
+          'value.',
+      file,
+      row: i + 1,
+    });
   }
   return { file, sheet, unit: 'row', header, rows, notes };
 }

@@ -148,3 +148,44 @@ test('no name column in a header that looks garbled: the encoding is named as th
       'UTF-8" (File > Save As > CSV UTF-8) and convert that file.\n',
   );
 });
+
+test('cells beyond the header are reported, row by row, never dropped silently', () => {
+  const dir = workdir({
+    'venues.csv':
+      '名称,层级,地址,电话\n' +
+      '甲街道中心,街道,甲路1号,B座,027-87600000\n' +
+      '乙街道中心,街道,"乙路2号,C座",027-87600001\n',
+    'blank-header.csv': '名称,层级,,地址\n甲街道中心,街道,备用,甲路1号\n',
+  });
+  const result = convert(dir, 'venues.csv');
+  assert.equal(result.code, 0);
+  assert.deepEqual(result.problems.filter((p) => p.code === 'row-extra-cells'), [
+    {
+      path: '',
+      severity: 'warning',
+      code: 'row-extra-cells',
+      message:
+        'Row 2 of venues.csv has 5 cells but the header has 4 columns; the cell ' +
+        '"027-87600000" fell outside them: a value with a comma not in quotes (such as an ' +
+        'address) was probably split in two, moving the cells after it one column to the ' +
+        'right. Check the row, and put values that contain commas in double quotes ("…,…").',
+      file: 'venues.csv',
+      row: 2,
+    },
+  ]);
+  assert.equal(result.document.venues[1].address, '乙路2号,C座');
+
+  const blank = convert(dir, 'blank-header.csv');
+  assert.deepEqual(blank.problems.filter((p) => p.code === 'row-extra-cells'), [
+    {
+      path: '',
+      severity: 'warning',
+      code: 'row-extra-cells',
+      message:
+        'Row 2 of blank-header.csv has "备用" in a column without a header, which no field ' +
+        'reads; give the column a header or move the value.',
+      file: 'blank-header.csv',
+      row: 2,
+    },
+  ]);
+});
