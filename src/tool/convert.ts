@@ -676,14 +676,20 @@ class Builder {
       const items = Array.isArray(value)
         ? value
         : typeof value === 'string'
-          ? value.normalize('NFKC').split(LIST_SEPARATORS)
+          ? splitMatters(value)
           : value == null
             ? []
             : [value];
       for (const item of items) {
         if (typeof item === 'string' || typeof item === 'number') {
           const name = String(item).trim();
-          if (name !== '') refs.push({ name, extra: {} });
+          if (name === '') continue;
+          refs.push({ name, extra: {} });
+          if (looksLikeSeveral(name)) {
+            this.rowProblem(sheet, row, 'matters-unsplit',
+              `names the matter "${name}", which looks like several matters in one; separate ` +
+                'them with 、 or ; (or one per line in the cell).', 'warning', 'matters');
+          }
           continue;
         }
         if (isObject(item)) {
@@ -1245,6 +1251,28 @@ function splitList(text: string | null): string[] {
     .split(LIST_SEPARATORS)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/**
+ * The matters of a cell: separated by 、 , ; / or new lines, or numbered
+ * (`1.居住证首次申领 2.社保卡申领`, `①…②…`, `(1)…(2)…`).
+ */
+export function splitMatters(text: string): string[] {
+  return text
+    .replace(/[\u2460-\u2473\u2474-\u2487\u2488-\u249B\u3251-\u325F\u32B1-\u32BF\u2776-\u277F]/g, '\n')
+    .normalize('NFKC')
+    .replace(/(^|[\s、,;])[(]?\d{1,2}(?:[.、)](?!\d)|[)])\s*/g, '$1\n')
+    .split(/[、,;/|\n]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Matter verbs: a name with two of them, or with spaces between long parts, is probably two. */
+const MATTER_VERBS = /申领|申请|办理|登记|开具|备案|变更|注销|补办|换领|核发|签发|认定|审批|查询|缴纳|换证/g;
+
+function looksLikeSeveral(name: string): boolean {
+  if ((name.match(MATTER_VERBS) ?? []).length >= 2) return true;
+  return /[\p{Script=Han}]{4,}\s+[\p{Script=Han}]{4,}/u.test(name);
 }
 
 function splitLines(text: string | null): string[] {

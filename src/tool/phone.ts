@@ -13,12 +13,14 @@ export interface PhoneFault {
   why: string;
 }
 
-// several numbers in one field; NFKC has already turned `；`, `，`, `／` into ASCII
-const SEPARATORS = /[、;,/|\n]|\s{2,}|或|及/;
+// several numbers in one field, as written (full-width forms too)
+const SEPARATORS = /[、;；,，/／|｜\n]|\s{2,}|或|及/;
+// a label inside the field: `座机：`, `手机:`, `Tel:` (not an extension's `分机：`)
+const INNER_LABEL = /(?<![\p{L}])(?!分机|分機|转|轉|ext)[\p{Script=Han}A-Za-z]{1,8}\s*[:：]/gu;
 // a label before the number: `咨询电话：`, `Tel:`, `诊所电话 `
 const LABEL = /^[^\d+(]*/;
 // an extension after the number
-const EXTENSION = /(?:转|轉|分机|分機|ext\.?|x|#)\s*\d{1,6}$/i;
+const EXTENSION = /(?:转|轉|分机|分機|ext\.?|x|#)\s*[:：]?\s*\d{1,6}$/i;
 // a note in brackets after the number, without digits: `(办公室)`, `（工作日）`
 const NOTE = /\([^()\d]*\)$/;
 // trailing words after the number: `（值班）` was taken by NOTE; `转人工`, `传真`
@@ -33,20 +35,33 @@ const LETTER = /\p{L}/u;
  * code), a hotline (`12345`, `110`, `95588`) or a 400/800 number.
  */
 export function phoneFaults(text: string): PhoneFault[] {
+  // `/`, `-`, `无`: nothing that could be a number
+  if (!/\d/.test(text.normalize('NFKC')) && text.trim() !== '') {
+    return [{ kind: 'incomplete', part: text.trim(), why: 'has no digits' }];
+  }
   const faults: PhoneFault[] = [];
-  const normal = text.normalize('NFKC').replace(DASHES, '-');
-  for (const raw of normal.split(SEPARATORS)) {
+  // labels inside the field separate numbers (`座机：027-86300001 手机：13800138000`)
+  const pieces = text.replace(INNER_LABEL, (label, offset: number) =>
+    offset === 0 ? label : `\n${label}`,
+  );
+  for (const raw of pieces.split(SEPARATORS)) {
     const part = raw.trim();
     if (part === '') continue;
     const fault = numberFault(part);
-    if (fault) faults.push(fault);
+    if (!fault) continue;
+    // `13800138000 13900139000`: numbers separated by single spaces, each whole
+    const words = part.split(/\s+/);
+    if (words.length > 1 && words.every((word) => /\d/.test(word) && numberFault(word) === null)) {
+      continue;
+    }
+    faults.push(fault);
   }
   return faults;
 }
 
 function numberFault(part: string): PhoneFault | null {
   // the label, the note and the extension are not the number
-  let number = part.replace(LABEL, '');
+  let number = part.normalize('NFKC').replace(DASHES, '-').replace(LABEL, '');
   number = number.replace(NOTE, '').trim();
   number = number.replace(TRAILING_WORDS, '').trim();
   number = number.replace(EXTENSION, '').trim();

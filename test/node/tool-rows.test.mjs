@@ -81,3 +81,80 @@ test('a repeated id is written renamed, as the message says', () => {
     },
   );
 });
+
+test('phones: a lone slash is no number, several numbers may be spaced or labelled', () => {
+  const phones = [
+    '/',
+    '13800138000 13900139000',
+    '座机：027-86300001 手机：13800138000',
+    '电话：027-86300001 分机：8001',
+    '座机：027-8630000l 手机：13800138000',
+    '０２７－８７６５４３２l',
+  ];
+  const doc = {
+    version: 1,
+    venues: phones.map((phone, i) => ({ id: `v${i}`, name: `网点${i}`, level: 'community', phone })),
+  };
+  const dir = workdir({ 'phones.json': JSON.stringify(doc) });
+  const run = tool(['validate', 'phones.json', '--json'], dir);
+  const found = JSON.parse(run.stdout)
+    .problems.filter((p) => p.code.startsWith('phone-'))
+    .map((p) => [p.path, p.code, p.message]);
+
+  assert.deepEqual(found, [
+    [
+      '/venues/0/phone',
+      'phone-incomplete',
+      'Venue "网点0" has the phone "/": "/" has no digits; complete the number.',
+    ],
+    [
+      '/venues/4/phone',
+      'phone-malformed',
+      'Venue "网点4" has the phone "座机：027-8630000l 手机：13800138000": "座机：027-8630000l" ' +
+        'has letters among its digits; correct the number.',
+    ],
+    [
+      '/venues/5/phone',
+      'phone-malformed',
+      'Venue "网点5" has the phone "０２７－８７６５４３２l": "０２７－８７６５４３２l" has letters ' +
+        'among its digits; correct the number.',
+    ],
+  ]);
+});
+
+test('a matter cell is split at / and at numbered lists; one that still looks like several is reported', () => {
+  const dir = workdir({
+    'venues.csv':
+      '名称,层级,可办事项\n' +
+      '甲街道中心,街道,居住证首次申领/社保卡申领\n' +
+      '乙街道中心,街道,1.居住证首次申领 2.社保卡申领\n' +
+      '丙街道中心,街道,①居住证首次申领②社保卡申领\n' +
+      '丁街道中心,街道,"(1)居住证首次申领；(2)12345热线登记"\n' +
+      '戊街道中心,街道,居住证首次申领 社保卡申领\n',
+  });
+  const result = convert(dir, 'venues.csv');
+  const names = Object.fromEntries(result.document.matters.map((m) => [m.id, m.name]));
+
+  assert.deepEqual(
+    result.document.venues.map((v) => v.matters.map((id) => names[id])),
+    [
+      ['居住证首次申领', '社保卡申领'],
+      ['居住证首次申领', '社保卡申领'],
+      ['居住证首次申领', '社保卡申领'],
+      ['居住证首次申领', '12345热线登记'],
+      ['居住证首次申领 社保卡申领'],
+    ],
+  );
+  assert.deepEqual(result.problems.filter((p) => p.code === 'matters-unsplit'), [
+    {
+      path: '/venues/4/matters',
+      severity: 'warning',
+      code: 'matters-unsplit',
+      message:
+        'Row 6 of venues.csv names the matter "居住证首次申领 社保卡申领", which looks like ' +
+        'several matters in one; separate them with 、 or ; (or one per line in the cell).',
+      file: 'venues.csv',
+      row: 6,
+    },
+  ]);
+});
