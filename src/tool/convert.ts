@@ -823,8 +823,26 @@ class Builder {
 
   /** An id-like field as text, with Excel's number damage repaired (and reported). */
   private idText(sheet: Sheet, row: RecordRow, field: string): string | null {
-    const text = sheet.text(row, field);
+    let text = sheet.text(row, field);
     if (text === null || !ID_FIELDS.has(field)) return text;
+    // ４２０１１１: full-width digits and letters, so that other sheets' references match
+    const folded = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, ' ');
+    if (folded !== text) {
+      this.rowProblem(sheet, row, 'id-fullwidth',
+        `gives the ${field} "${text}" in full-width characters; it was read as "${folded}", ` +
+          'so that references to it from other sheets match.', 'info', field);
+      text = folded;
+    }
+    // a number cell of more than 15 digits: Excel has already turned the rest into zeros
+    const column = sheet.columns.fields.get(field)?.[0];
+    if (column !== undefined && sheet.records.longNumbers?.has(`${row.row}:${column}`)) {
+      this.rowProblem(sheet, row, 'id-excel-digits',
+        `gives the ${field} ${text} as a number of ${text.length} digits; Excel keeps only ` +
+          `15, so the last ${text.length - 15} were already lost (set to 0) in the workbook. ` +
+          'Format the column as text in Excel, type the ids again and export again.',
+        'warning', field);
+    }
     const fixed = repairId(text);
     if (fixed.fault === 'float') {
       this.rowProblem(sheet, row, 'id-excel-number',

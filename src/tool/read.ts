@@ -101,6 +101,8 @@ export interface Records {
   notes: ToolProblem[];
   /** How a text file was decoded (CSV and JSON). */
   encoding?: Encoding;
+  /** `row:column` of workbook number cells with more than 15 digits (digits lost). */
+  longNumbers?: Set<string>;
 }
 
 /** The bytes of a file or an http(s) address. */
@@ -317,14 +319,17 @@ async function xlsxRecords(
   // numbers come as the text Excel stored, so ids and codes keep every digit
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = await readXlsxFile(Buffer.from(bytes), { parseNumber: (text: string) => text });
+    sheets = await readXlsxFile(Buffer.from(bytes), {
+      parseNumber: (text: string) => new ExcelNumber(text),
+    });
   } catch (error) {
     throw new InputError(`${file} is not a readable XLSX workbook (${(error as Error).message}).`);
   }
   if (sheets.length === 0) throw new InputError(`${file} has no sheets.`);
 
-  // the named sheet (by name or 1-based number), else the first
+  // the named sheet (by name or 1-based number), else the first that has a name column
   let chosen = sheets[0];
+  const notes: ToolProblem[] = [];
   if (wanted !== null) {
     const byName = sheets.find((s) => s.sheet === wanted);
     const byNumber = /^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined;
@@ -334,30 +339,82 @@ async function xlsxRecords(
       throw new InputError(`${file} has no sheet "${wanted}"; its sheets are ${names}.`);
     }
     chosen = found;
+  } else if (sheets.length > 1 && !hasNameColumn(sheets[0].data, kind)) {
+    // a first sheet of notes (说明, 填表说明) or a hidden one: the sheet with the names
+    const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
+    const named = sheets.find((s) => hasNameColumn(s.data, kind));
+    const what = kind === 'matter' ? 'matter' : 'venue';
+    if (!named) {
+      throw new InputError(
+        `No sheet of ${file} has a column of ${what} names (such as 名称 or name); its ` +
+          `sheets are ${names}. Name the ${what} sheet as ${file}#sheet` +
+          (kind === 'venue' ? ' or with --sheet,' : ',') +
+          ' and its name column with a mapping (列名=name).',
+      );
+    }
+    chosen = named;
+    notes.push({
+      path: '',
+      severity: 'info',
+      code: 'sheet-chosen',
+      message: `The first sheet of ${file}, "${sheets[0].sheet}", has no column of ${what} ` +
+        `names, so the sheet "${named.sheet}" was read (name another as ${file}#sheet).`,
+      file: `${file}#${named.sheet}`,
+    });
   }
   // in a workbook of several sheets, messages name the sheet as --matters would
   const label = sheets.length > 1 ? `${file}#${chosen.sheet}` : file;
-  const notes: ToolProblem[] = [];
   if (wanted === null && sheets.length > 1) {
-    const others = sheets.slice(1).map((s) => `"${s.sheet}"`).join(', ');
+    const others = sheets.filter((s) => s !== chosen).map((s) => `"${s.sheet}"`).join(', ');
     notes.push({
       path: '',
       severity: 'info',
       code: 'sheet-ignored',
-      message: `${file} has ${sheets.length} sheets; only the first, "${chosen.sheet}", was ` +
-        `read (${others} not; name one as ${file}#sheet).`,
+      message: `${file} has ${sheets.length} sheets; only ` +
+        (chosen === sheets[0] ? `the first, "${chosen.sheet}",` : `"${chosen.sheet}"`) +
+        ` was read (${others} not; name one as ${file}#sheet).`,
       file: label,
     });
   }
   const cells = chosen.data.map((row) => row.map(cellText));
-  return sheetRecords(cells, label, chosen.sheet, kind, notes);
+  // number cells with more digits than Excel keeps (15): the rest are already zeros
+  const longNumbers = new Set<string>();
+  chosen.data.forEach((row, i) =>
+    row.forEach((cell, column) => {
+      if (cell instanceof ExcelNumber && /^\d{16,}$/.test(cell.text)) {
+        longNumbers.add(`${i + 1}:${column}`);
+      }
+    }),
+  );
+  return { ...sheetRecords(cells, label, chosen.sheet, kind, notes), longNumbers };
 }
 
-/** A cell as text: dates as YYYY-MM-DD, numbers as Excel stored them. */
+/** A number cell of a workbook, as the text Excel stored. */
+class ExcelNumber {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** Whether one of the first rows of a sheet names the name field. */
+function hasNameColumn(data: unknown[][], kind: SheetKind): boolean {
+  return data
+    .slice(0, 6)
+    .some((row) => mapColumns(row.map((cell) => cellText(cell).trim()), kind).fields.has('name'));
+}
+
+/**
+ * A cell as text: dates as YYYY-MM-DD, a time of day (Excel's day 0, 1899-12-30
+ * or -31) as HH:MM, numbers as Excel stored them.
+ */
 function cellText(value: unknown): string {
   if (value == null) return '';
   if (value instanceof Date) {
     const iso = value.toISOString();
+    if (/^1899-12-3[01]T/.test(iso)) {
+      return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
+    }
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
   }
   return String(value);

@@ -269,3 +269,101 @@ test('convert finds the header under a title row and reports codes Excel shorten
     ],
   );
 });
+
+test('a time cell is a time of day; long number ids and full-width ids are reported', async () => {
+  const dir = workdir();
+  await writeExcelFile([
+    {
+      sheet: '网点',
+      data: [
+        ['编号', '名称', '层级', '办公时间'],
+        [114201110010010001, '甲街道中心', '街道', { value: 0.375, type: Number, format: 'h:mm' }],
+        [text('４２０１１１'), '乙街道中心', '街道', '周一至周五 9:00-17:00'],
+      ],
+    },
+  ]).toFile(join(dir, 'times.xlsx'));
+  const result = convert(dir, 'times.xlsx');
+
+  assert.deepEqual(
+    result.document.venues.map((v) => [v.id, v.hours]),
+    [
+      ['114201110010010000', '09:00'],
+      ['420111', '周一至周五 9:00-17:00'],
+    ],
+  );
+  assert.deepEqual(
+    result.problems.filter((p) => p.code.startsWith('id-')),
+    [
+      {
+        path: '/venues/0/id',
+        severity: 'warning',
+        code: 'id-excel-digits',
+        message:
+          'Row 2 of times.xlsx gives the id 114201110010010000 as a number of 18 digits; Excel ' +
+          'keeps only 15, so the last 3 were already lost (set to 0) in the workbook. Format ' +
+          'the column as text in Excel, type the ids again and export again.',
+        file: 'times.xlsx',
+        row: 2,
+      },
+      {
+        path: '/venues/1/id',
+        severity: 'info',
+        code: 'id-fullwidth',
+        message:
+          'Row 3 of times.xlsx gives the id "４２０１１１" in full-width characters; it was read ' +
+          'as "420111", so that references to it from other sheets match.',
+        file: 'times.xlsx',
+        row: 3,
+      },
+    ],
+  );
+});
+
+test('a first sheet of notes is passed over for the sheet with the names', async () => {
+  const dir = workdir();
+  await writeExcelFile([
+    { sheet: '说明', data: [['本表为洪山区政务服务网点清单，请勿修改表头。']] },
+    {
+      sheet: '网点',
+      data: [
+        ['名称', '层级'],
+        ['关山街道政务服务中心', '街道'],
+      ],
+    },
+  ]).toFile(join(dir, 'book.xlsx'));
+  await writeExcelFile([
+    { sheet: '说明', data: [['本表为清单']] },
+    { sheet: 'Sheet2', data: [['甲', '乙']] },
+  ]).toFile(join(dir, 'none.xlsx'));
+
+  const result = convert(dir, 'book.xlsx');
+  assert.equal(result.code, 0);
+  assert.deepEqual(result.document.venues.map((v) => v.name), ['关山街道政务服务中心']);
+  assert.deepEqual(result.problems.slice(0, 2), [
+    {
+      path: '',
+      severity: 'info',
+      code: 'sheet-chosen',
+      message:
+        'The first sheet of book.xlsx, "说明", has no column of venue names, so the sheet ' +
+        '"网点" was read (name another as book.xlsx#sheet).',
+      file: 'book.xlsx#网点',
+    },
+    {
+      path: '',
+      severity: 'info',
+      code: 'sheet-ignored',
+      message: 'book.xlsx has 2 sheets; only "网点" was read ("说明" not; name one as book.xlsx#sheet).',
+      file: 'book.xlsx#网点',
+    },
+  ]);
+
+  const none = tool(['convert', 'none.xlsx'], dir);
+  assert.equal(none.code, 2);
+  assert.equal(
+    none.stderr,
+    'gov-service-map: No sheet of none.xlsx has a column of venue names (such as 名称 or ' +
+      'name); its sheets are "说明", "Sheet2". Name the venue sheet as none.xlsx#sheet or with ' +
+      '--sheet, and its name column with a mapping (列名=name).\n',
+  );
+});
