@@ -25,7 +25,7 @@
  */
 import { inMainlandChina } from '../core/crs.js';
 import { distance } from '../core/geo.js';
-import { readHours } from '../core/hours.js';
+import { hoursToOpeningHours, openState, readHours } from '../core/hours.js';
 import { localize } from '../core/text.js';
 import type { LngLat, ParseResult, Problem, ServiceData, Text, Venue } from '../core/types.js';
 import { phoneFaults } from './phone.js';
@@ -131,7 +131,7 @@ export function checkDocument(
     garbled(out, `${base}/address`, label, 'address', venue.address);
     pinyinKeys(out, `${base}/pinyin`, label, site.raw.pinyin);
     phone(out, `${base}/phone`, label, 'phone', site.raw.phone);
-    hours(out, base, label, site.raw);
+    hours(out, base, label, site.raw, data.timezone);
     link(out, `${base}/appointment`, label, 'appointment link', site.raw.appointment);
     link(out, `${base}/queue`, label, 'queue link', site.raw.queue);
 
@@ -142,7 +142,7 @@ export function checkDocument(
       if (!isObject(pair)) continue;
       const where = `${label}, matter "${String(pair.matter)}",`;
       phone(out, `${base}/matters/${j}/phone`, where, 'phone', pair.phone);
-      hours(out, `${base}/matters/${j}`, where, pair);
+      hours(out, `${base}/matters/${j}`, where, { level: site.raw.level, ...pair }, data.timezone);
       link(out, `${base}/matters/${j}/appointment`, where, 'appointment link', pair.appointment);
     }
 
@@ -406,9 +406,31 @@ function phone(out: Problem[], path: string, label: string, what: string, value:
 }
 
 /** The machine form when there is one (it wins), else the display text. */
-function hours(out: Problem[], base: string, label: string, raw: Json): void {
+function hours(out: Problem[], base: string, label: string, raw: Json, timezone?: string): void {
   const machine = raw.openingHours;
   if (typeof machine === 'string' && machine.trim() !== '') {
+    if (readHours(machine) !== null) {
+      const text = typeof raw.hours === 'string'
+        ? raw.hours
+        : isObject(raw.hours)
+          ? Object.values(raw.hours).find((v): v is string => typeof v === 'string')
+          : undefined;
+      const level = typeof raw.level === 'string' ? raw.level : undefined;
+      const differ = text !== undefined && readHours(text) !== null
+        ? firstDifference(text, machine, level, timezone)
+        : null;
+      if (differ) {
+        out.push({
+          path: `${base}/openingHours`,
+          severity: 'warning',
+          code: 'hours-contradict',
+          message: `${label} has the hours ${JSON.stringify(text)} and "openingHours" ` +
+            `${JSON.stringify(machine)}, which disagree: on ${differ.day} at ${differ.time} ` +
+            `the hours say ${differ.text} and "openingHours" says ${differ.machine}. ` +
+            '"openingHours" wins on the map, so correct whichever is wrong.',
+        });
+      }
+    }
     if (readHours(machine) === null) {
       out.push({
         path: `${base}/openingHours`,
@@ -440,6 +462,64 @@ function hours(out: Problem[], base: string, label: string, raw: Json): void {
         '"周一至周五 9:00-12:00，13:30-17:30" or give "openingHours").',
     });
   }
+}
+
+/**
+ * The first moment of an ordinary week (one in March and one in July, for
+ * seasonal hours; no holidays in either) where the hours text and the machine
+ * form give another state, in 15-minute steps; null when they agree.
+ */
+function firstDifference(
+  text: string,
+  machine: string,
+  level: string | undefined,
+  timezone = 'Asia/Shanghai',
+): { day: string; time: string; text: string; machine: string } | null {
+  // what convert writes from the text agrees with it by construction
+  const written = hoursToOpeningHours(text);
+  if (written !== null && written.replace(/\s/g, '') === machine.replace(/\s/g, '')) return null;
+  const key = `${text}\n${machine}\n${level}\n${timezone}`;
+  if (!DIFFERENCES.has(key)) {
+    if (DIFFERENCES.size > 1000) DIFFERENCES.clear();
+    DIFFERENCES.set(key, sampleDifference(text, machine, level, timezone));
+  }
+  return DIFFERENCES.get(key) ?? null;
+}
+
+type Difference = { day: string; time: string; text: string; machine: string };
+const DIFFERENCES = new Map<string, Difference | null>();
+
+function sampleDifference(
+  text: string,
+  machine: string,
+  level: string | undefined,
+  timezone: string,
+): Difference | null {
+  // from Mondays 2025-03-10 and 2025-07-07, midnight in Beijing; the day and time
+  // shown are read in the document's zone, where the states are computed
+  for (const monday of [Date.UTC(2025, 2, 9, 16), Date.UTC(2025, 6, 6, 16)]) {
+    for (let step = 0; step < 7 * 96; step++) {
+      const at = new Date(monday + step * 15 * 60_000);
+      const byText = openState(text, at, { timezone, level }).status;
+      const byMachine = openState(null, at, { timezone, level, openingHours: machine }).status;
+      if (byText === 'unknown' || byMachine === 'unknown' || byText === byMachine) continue;
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: timezone,
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(at);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      return {
+        day: part('weekday'),
+        time: `${part('hour')}:${part('minute')}`,
+        text: byText,
+        machine: byMachine,
+      };
+    }
+  }
+  return null;
 }
 
 /** A link the core keeps (http or https) whose host is no host name, or with spaces. */

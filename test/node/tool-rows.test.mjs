@@ -158,3 +158,44 @@ test('a matter cell is split at / and at numbered lists; one that still looks li
     },
   ]);
 });
+
+test('an openingHours column that contradicts the hours text is reported by convert and validate', () => {
+  const dir = workdir({
+    'venues.csv':
+      '名称,层级,办公时间,opening_hours\n' +
+      '甲街道中心,街道,周一至周五 9:00-17:00,Mo-Su 00:00-24:00\n' +
+      '乙街道中心,街道,"周一至周五 9:00-12:00，13:30-17:30","Mo-Fr 09:00-12:00,13:30-17:30; PH off"\n' +
+      '丙街道中心,街道,周一至周五 9:00-17:00,Mo-Fr 09:00-12:00\n',
+  });
+  const expected = [
+    {
+      path: '/venues/0/openingHours',
+      severity: 'warning',
+      code: 'hours-contradict',
+      message:
+        'Venue "甲街道中心" has the hours "周一至周五 9:00-17:00" and "openingHours" ' +
+        '"Mo-Su 00:00-24:00", which disagree: on Monday at 00:00 the hours say closed and ' +
+        '"openingHours" says open. "openingHours" wins on the map, so correct whichever is wrong.',
+    },
+    {
+      path: '/venues/2/openingHours',
+      severity: 'warning',
+      code: 'hours-contradict',
+      message:
+        'Venue "丙街道中心" has the hours "周一至周五 9:00-17:00" and "openingHours" ' +
+        '"Mo-Fr 09:00-12:00", which disagree: on Monday at 12:00 the hours say open and ' +
+        '"openingHours" says closed. "openingHours" wins on the map, so correct whichever is wrong.',
+    },
+  ];
+  const converted = tool(['convert', 'venues.csv', '-o', 'out.json', '--json'], dir);
+  assert.equal(converted.code, 0);
+  assert.deepEqual(
+    JSON.parse(converted.stdout).problems.filter((p) => p.code === 'hours-contradict'),
+    expected.map((p, i) => ({ ...p, file: 'venues.csv', row: [2, 4][i] })),
+  );
+  const validated = tool(['validate', 'out.json', '--json'], dir);
+  assert.deepEqual(
+    JSON.parse(validated.stdout).problems.filter((p) => p.code === 'hours-contradict'),
+    expected,
+  );
+});
