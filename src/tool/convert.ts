@@ -1000,7 +1000,27 @@ class Builder {
       if (venue.location !== undefined) {
         const location = parsed.location;
         if (location === null || flagged.has(`/venues/${k}/location`)) delete venue.location;
-        else venue.location = shifted ? round(location) : venue.location;
+        else {
+          const asRead = venue.location;
+          venue.location = round(location);
+          // a point quoted from the sheet, in the sheet's system: the written one beside it
+          const moved = Array.isArray(asRead) &&
+            (round(asRead as LngLat)[0] !== (venue.location as number[])[0] ||
+              round(asRead as LngLat)[1] !== (venue.location as number[])[1]);
+          if (shifted && moved && Array.isArray(asRead)) {
+            const quoted = `[${asRead[0]}, ${asRead[1]}]`;
+            for (const problem of problems) {
+              if (problem.path !== `/venues/${k}/location` || !problem.message.includes(quoted)) {
+                continue;
+              }
+              problem.message = problem.message.replace(
+                quoted,
+                `${quoted} (${this.crs}, as in the sheet; written in WGS-84 as ` +
+                  `[${(venue.location as number[]).join(', ')}])`,
+              );
+            }
+          }
+        }
       }
       if (venue.appointment !== undefined && parsed.appointment === null) delete venue.appointment;
       if (venue.queue !== undefined && parsed.queue === null) delete venue.queue;

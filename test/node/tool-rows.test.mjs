@@ -199,3 +199,26 @@ test('an openingHours column that contradicts the hours text is reported by conv
     expected,
   );
 });
+
+test('positions are written to six decimals; a shifted point is quoted in both systems', () => {
+  const dir = workdir({
+    'wgs.csv': '名称,层级,经度,纬度\n甲街道中心,街道,114.4098765432,30.4908123456\n',
+    'gcj.csv':
+      '名称,层级,地址,经度（高德）,纬度（高德）\n' +
+      '甲社区中心,社区,甲路1号,114.420713,30.501286\n' +
+      '乙社区中心,社区,乙路2号,114.420713,30.501286\n' +
+      '丙社区中心,社区,丙路3号,114.420713,30.501286\n',
+  });
+  const wgs = convert(dir, 'wgs.csv');
+  assert.deepEqual(wgs.document.venues[0].location, [114.409877, 30.490812]);
+
+  const gcj = convert(dir, 'gcj.csv');
+  assert.deepEqual(gcj.document.venues[0].location, [114.415184, 30.503596]);
+  assert.equal(
+    gcj.problems.find((p) => p.code === 'location-shared').message,
+    'Venue "甲社区中心" is placed at [114.420713, 30.501286] (GCJ02, as in the sheet; written ' +
+      'in WGS-84 as [114.415184, 30.503596]), the same point as 2 other venues not at its ' +
+      'address ("乙社区中心", "丙社区中心"); a point pasted onto several venues is usually a ' +
+      'placeholder.',
+  );
+});
