@@ -16,6 +16,7 @@
  * | `phone-incomplete`       | warning  | `0531-`, an area code alone, too few digits            |
  * | `phone-malformed`        | warning  | letters among digits, too many digits, no known form   |
  * | `hours-unreadable`       | warning  | hours the hours engine cannot read; shown as written   |
+ * | `hours-contradict`       | warning  | openingHours and the hours text disagree in a week     |
  * | `link-not-web`           | warning  | an http(s) link without a host name, or with spaces    |
  * | `text-garbled`           | warning  | `?` or `�` where an encoding lost a character          |
  * | `pinyin-invalid`         | warning  | `pinyin` not `{ full, initials }` in [a-z0-9]          |
