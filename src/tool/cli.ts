@@ -289,6 +289,12 @@ async function main(argv: string[]): Promise<void> {
       // help and version end well; a bad option or argument is unusable input
       const fine = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       process.exitCode = fine ? EXIT_CLEAN : EXIT_UNUSABLE;
+      if (!fine && argv.includes('--json')) {
+        // commander has said it on stderr; scripts reading stdout get it too
+        const message = error.message.replace(/^error: /, '');
+        const problems = [{ path: '', severity: 'error', code: 'input-unusable', message }];
+        process.stdout.write(`${JSON.stringify({ problems }, null, 2)}\n`);
+      }
       return;
     }
     if (error instanceof InputError) {

@@ -236,3 +236,14 @@ test('--help names the exit codes', () => {
     run.stdout,
   );
 });
+
+test('an unknown option under --json prints the problem on stdout too', () => {
+  const dir = workdir({ 'venues.csv': SHEET });
+  const run = tool(['convert', 'venues.csv', '--colour', '--json'], dir);
+  assert.equal(run.code, 2);
+  assert.deepEqual(JSON.parse(run.stdout), {
+    problems: [
+      { path: '', severity: 'error', code: 'input-unusable', message: "unknown option '--colour'" },
+    ],
+  });
+});

@@ -234,3 +234,26 @@ test('a list is no document for the schema, and none for validate either', () =>
   assert.equal(valid, false);
   assert.equal(run.code, 2);
 });
+
+test('what convert now writes (names by language, renamed ids, inferred levels) the schema accepts', () => {
+  const dir = workdir({
+    'venues.json': JSON.stringify([
+      { 编号: '420111006', 名称: '卓刀泉街道政务服务中心' },
+      { id: '420111006', name: { 'zh-CN': '卓刀泉街道政务服务中心（分厅）', en: 'Zhuodaoquan Branch' } },
+      { id: '４２０１１１００２００３', name: '海核社区党群服务中心', 地址: { 'zh-CN': '海核社区', en: 'Haihe' } },
+    ]),
+  });
+  const run = tool(['convert', 'venues.json', '-o', 'out.json', '--json'], dir);
+  const written = readJson(join(dir, 'out.json'));
+
+  assert.equal(run.code, 0);
+  assert.deepEqual(
+    written.venues.map((v) => [v.id, v.level]),
+    [
+      ['420111006', 'street'],
+      ['420111006~2', 'street'],
+      ['420111002003', 'community'],
+    ],
+  );
+  assert.equal(check(written), true, JSON.stringify(check.errors?.slice(0, 3)));
+});
