@@ -208,7 +208,7 @@ export function mappingHeaders(spec: string): string[] {
 }
 
 /** A coordinate system's name inside a header key: `lnggcj02`, `高德坐标`, `bd09lat`. */
-const CRS_WORDS = /gcj0?2|bd0?9(?:ll|mc)?|wgs0?84|cgcs2000|epsg4490|epsg4326|高德|百度|腾讯|騰訊|天地图|天地圖|火星|gps/g;
+const CRS_WORDS = /gcj(?:0?2)?|bd0?9(?:ll|mc)?|wgs0?84|cgcs2000|epsg4490|epsg4326|高德|百度|腾讯|騰訊|天地图|天地圖|火星|gps/g;
 
 /**
  * Assigns the columns of `header` to fields: the explicit mapping first (its

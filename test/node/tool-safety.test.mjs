@@ -200,6 +200,8 @@ test('coordinate headers that carry their system are read with it', () => {
     ['name,level,gcj02_lng,gcj02_lat\n甲街道中心,street,114.40123,30.50123\n', 'gcj02_lng', 'GCJ02'],
     ['name,level,bd09_lng,bd09_lat\n甲街道中心,street,114.40123,30.50123\n', 'bd09_lng', 'BD09'],
     ['name,level,wgs84_lng,wgs84_lat\n甲街道中心,street,114.40123,30.50123\n', 'wgs84_lng', 'WGS84'],
+    ['name,level,gcj_lng,gcj_lat\n甲街道中心,street,114.40123,30.50123\n', 'gcj_lng', 'GCJ02'],
+    ['名称,层级,腾讯坐标\n甲街道中心,街道,"114.40123,30.50123"\n', '腾讯坐标', 'GCJ02'],
   ];
   for (const [sheet, column, crs] of cases) {
     const dir = workdir({ 'venues.csv': sheet });
