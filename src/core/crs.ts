@@ -198,7 +198,7 @@ const CRS_NAMES: Record<string, Crs> = {
   'BD-09': 'BD09',
 };
 
-/** A coordinate system's name in any common spelling (`GCJ-02`, `EPSG:4490`, …), or null if unknown. */
+/** A coordinate system's name in any common spelling (`GCJ-02`, `EPSG:4490` …), or null. */
 export function crsNamed(name: string): Crs | null {
   return CRS_NAMES[String(name).trim().toUpperCase()] ?? null;
 }

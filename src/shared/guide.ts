@@ -29,7 +29,9 @@ export function renderGuide(matter: Matter, words: Words): unknown {
             <a class="button" href=${matter.online} target="_blank" rel="noopener noreferrer"
               >${t('onlineGo')}</a
             >
-            ${matter.visits === 0 ? html`<span class="muted">${t('onlineNoVisit')}</span>` : nothing}
+            ${matter.visits === 0
+              ? html`<span class="muted">${t('onlineNoVisit')}</span>`
+              : nothing}
           </p>`
         : nothing}
       ${matter.scope

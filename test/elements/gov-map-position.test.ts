@@ -41,6 +41,9 @@ const AREA_DATA = {
   areas: [
     { id: 'a-east', name: '东街道', level: 'street', center: [114.4, 30.5] },
     { id: 'a-west', name: '西街道', level: 'street', center: [114.28, 30.49] },
+    // one community name in two streets, as real districts have
+    { id: 'c-east-lake', name: '南湖社区', parent: 'a-east', center: [114.41, 30.51] },
+    { id: 'c-west-lake', name: '南湖社区', parent: 'a-west', center: [114.29, 30.48] },
   ],
   venues: [
     { id: 'v-east', name: '东街道便民服务中心', level: 'street', location: [114.4, 30.5] },
@@ -171,7 +174,17 @@ describe('<gov-map> and the citizen’s position', () => {
       select.dispatchEvent(new Event('change'));
       const event = await changed;
 
-      expect(options).to.deep.equal(['请选择街道或社区', '东街道', '西街道']);
+      // each street a group of itself and its communities, so the two 南湖社区 are told apart
+      expect(options).to.deep.equal(['请选择街道或社区', '东街道', '南湖社区', '西街道', '南湖社区']);
+      expect(
+        [...select.querySelectorAll('optgroup')].map((group) => [
+          group.label,
+          [...group.querySelectorAll('option')].map((option) => option.value),
+        ]),
+      ).to.deep.equal([
+        ['东街道', ['a-east', 'c-east-lake']],
+        ['西街道', ['a-west', 'c-west-lake']],
+      ]);
       expect(event.detail).to.deep.equal({ origin: [114.28, 30.49], source: 'area' });
       await el.updateComplete;
       expect(root.querySelector('[part="notice"]')).to.equal(null);

@@ -350,6 +350,16 @@ describe('<gov-map>', () => {
       );
     });
 
+    it('should zoom in with = as with +, while the map has the focus', async () => {
+      const { map, root } = await setup();
+      const container = root.querySelector<HTMLElement>('[part="map"]')!;
+      const zoom = map.getView().getZoom()!;
+
+      container.focus();
+      pressKey(container, '=');
+      await waitUntil(() => map.getView().getZoom() === zoom + 1, 'zoomed in', { timeout: 3000 });
+    });
+
     it('should cancel the mode with Esc', async () => {
       const { el, map, root } = await setup();
       const button = root.querySelector<HTMLButtonElement>('[part~="choose-button"]')!;

@@ -148,6 +148,21 @@ describe('<venue-guide>', () => {
       expect(texts(el, '[role="status"]')).to.include('本场所没有与“结婚登记”相符的事项');
     });
 
+    it('should give fingers targets of at least 24 × 24 px', async () => {
+      const el = await card('v-district');
+      const targets = [
+        ...shadow(el).querySelectorAll<HTMLElement>(
+          '[part="phone"], [part="navigation"] > summary',
+        ),
+      ];
+
+      expect(targets.length).to.equal(2);
+      for (const target of targets) {
+        const { width, height } = target.getBoundingClientRect();
+        expect(Math.min(width, height), target.outerHTML).to.be.at.least(24);
+      }
+    });
+
     it("should open a matter's guide with its materials and steps", async () => {
       const el = await card('v-district');
       const button = shadow(el).querySelector<HTMLButtonElement>('[data-matter="m-permit"]')!;

@@ -71,9 +71,6 @@ export function templateTileUrl(template: string, z: number, x: number, y: numbe
   });
 }
 
-/** A CRS attribute's value, or null when it is not one. */
-export const parseCrs = crsNamed;
-
 export interface BasemapAttributes {
   basemap: string | null;
   key: string | null;
@@ -93,7 +90,7 @@ export function resolveBasemap(
   const { basemap, key, url } = attributes;
   const kind = basemap ?? (url ? 'xyz' : key ? 'tianditu' : 'none');
   if (kind === 'xyz' && url) {
-    let crs = attributes.crs ? parseCrs(attributes.crs) : 'WGS84';
+    let crs = attributes.crs ? crsNamed(attributes.crs) : 'WGS84';
     if (!crs) {
       warn(`basemap-crs "${attributes.crs}" is not WGS84 or GCJ02; WGS84 is used.`);
       crs = 'WGS84';

@@ -214,17 +214,14 @@ export const mapStyles = css`
   .cluster-list {
     padding: 0 0 0.3em;
     list-style: none;
+  }
+
+  /* the list stays inside a short map: the summary, a note and the rows that fit
+     (a popup's list of venues at one address scrolls with the popup) */
+  .venue-list ul {
     overflow: auto;
     max-height: 16em;
-  }
-
-  /* the list stays inside a short map: the summary, a note and the rows that fit */
-  .venue-list ul {
     max-height: min(16em, calc(100cqh - 6.5em));
-  }
-
-  .cluster-list {
-    max-height: none;
   }
 
   .list-note {

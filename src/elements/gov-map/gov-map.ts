@@ -2,7 +2,7 @@ import { html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import { convert } from '../../core/crs.js';
+import { convert, crsNamed } from '../../core/crs.js';
 import { distance } from '../../core/geo.js';
 import { lookup } from '../../core/lookup.js';
 import type { LngLat, ServiceData, Venue } from '../../core/types.js';
@@ -12,7 +12,7 @@ import { GovElement, parsePoint } from '../../shared/gov-element.js';
 import { GovVenueSelectEvent } from '../../shared/events.js';
 import { olStyles } from './ol-css.js';
 import { mapStyles } from './gov-map.styles.js';
-import { isTianditu, parseCrs, resolveBasemap } from './basemaps.js';
+import { isTianditu, resolveBasemap } from './basemaps.js';
 import type { BasemapConfig } from './basemaps.js';
 import { basemapNotice, gestureHint, mapControls, noticeBox } from './controls.js';
 import type { Notice } from './controls.js';
@@ -411,7 +411,10 @@ export class GovMap extends GovElement {
     document.addEventListener('pointerover', this.hoverListener);
     document.addEventListener('focusin', this.hoverListener);
     this.themeObserver = new MutationObserver(() => this.view?.setColors(this.markerColors()));
-    this.themeObserver.observe(this, { attributes: true, attributeFilter: ['theme', 'style', 'class'] });
+    this.themeObserver.observe(this, {
+      attributes: true,
+      attributeFilter: ['theme', 'style', 'class'],
+    });
     return new this.mapModule!.MapView({
       target,
       popup,
@@ -765,7 +768,6 @@ export class GovMap extends GovElement {
     );
   }
 
-
   // what the map shows
 
   /** The drawn venues that have a location: the list alternative's. */
@@ -851,7 +853,7 @@ export class GovMap extends GovElement {
     return credit;
   }
 
-  /** Marker colours from the theme tokens: when the map starts, and when this element's theme changes. */
+  /** Marker colours from the theme tokens: when the map starts, and when its theme changes. */
   private markerColors(): MarkerColors {
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) =>
@@ -869,7 +871,7 @@ export class GovMap extends GovElement {
 
   private fromLocationCrs(point: LngLat): LngLat {
     const value = this.locationCrs;
-    const crs = value ? parseCrs(value) : 'WGS84';
+    const crs = value ? crsNamed(value) : 'WGS84';
     if (!crs) this.warnOnce(`location-crs "${value}" is not WGS84, GCJ02 or BD09; WGS84 is used.`);
     return !crs || crs === 'WGS84' || crs === 'CGCS2000' ? point : convert(point, crs, 'WGS84');
   }

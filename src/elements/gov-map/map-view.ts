@@ -475,8 +475,8 @@ export class MapView {
       source.on('tileloaderror', (event) => {
         // the URL of the failed tile, for the element to ask the server itself
         const coord = source.getTileCoordForTileUrlFunction(event.tile.tileCoord);
-        const url = coord ? source.getTileUrlFunction()(coord, 1, this.view.getProjection()) : undefined;
-        this.tileLoaded(false, url);
+        const urlOf = source.getTileUrlFunction();
+        this.tileLoaded(false, coord ? urlOf(coord, 1, this.view.getProjection()) : undefined);
       });
       source.on('tileloadend', () => this.tileLoaded(true));
       this.map.addLayer(layer);

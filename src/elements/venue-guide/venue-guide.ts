@@ -338,7 +338,8 @@ export class VenueGuide extends GovElement {
       .filter(
         ({ pair, matter }) =>
           matter &&
-          (this.text(matter.name).toLowerCase().includes(query) || this.matterHits.has(pair.matter)),
+          (this.text(matter.name).toLowerCase().includes(query) ||
+            this.matterHits.has(pair.matter)),
       );
     return html`
       ${canGoBack
@@ -360,7 +361,9 @@ export class VenueGuide extends GovElement {
             />`
           : nothing}
         ${query && !handled.length
-          ? html`<p class="muted" role="status">${this.t('noMatterHere', { q: this.matterQuery.trim() })}</p>`
+          ? html`<p class="muted" role="status">
+              ${this.t('noMatterHere', { q: this.matterQuery.trim() })}
+            </p>`
           : nothing}
         <ul class="matter-list" part="matter-list">
           ${handled.map(
