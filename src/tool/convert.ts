@@ -10,7 +10,15 @@
  */
 import { hoursToOpeningHours } from '../core/hours.js';
 import type { Crs, LngLat, Text } from '../core/types.js';
-import { headerKey, mapColumns, mappingHeaders, MULTI, parseMapping, type ColumnMap, type SheetKind } from './columns.js';
+import {
+  headerKey,
+  mapColumns,
+  mappingHeaders,
+  MULTI,
+  parseMapping,
+  type ColumnMap,
+  type SheetKind,
+} from './columns.js';
 import { pinyinKeys } from './pinyin.js';
 import type { Progress } from './progress.js';
 import { InputError, looksGarbled, readRecords, type RecordRow, type Records } from './read.js';
@@ -826,8 +834,8 @@ class Builder {
     let text = sheet.text(row, field);
     if (text === null || !ID_FIELDS.has(field)) return text;
     // ４２０１１１: full-width digits and letters, so that other sheets' references match
-    const folded = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-      .replace(/\u3000/g, ' ');
+    // (NFKC, as headers are compared)
+    const folded = text.normalize('NFKC');
     if (folded !== text) {
       this.rowProblem(sheet, row, 'id-fullwidth',
         `gives the ${field} "${text}" in full-width characters; it was read as "${folded}", ` +

@@ -27,7 +27,8 @@ export class InputError extends Error {
 
 /** What a system error code means, in words (`ECONNREFUSED` → the server refused …). */
 const SYSTEM_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'the server refused the connection (is the address and port right, and is the server running?)',
+  ECONNREFUSED:
+    'the server refused the connection (is the address and port right, and is the server running?)',
   ENOTFOUND: 'no server has that name (check the address, or the network connection)',
   EAI_AGAIN: 'the server name could not be looked up (check the network connection)',
   ECONNRESET: 'the server broke off the connection',
@@ -47,7 +48,8 @@ export function fetchFailure(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return 'there was no answer within 30 seconds';
   }
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string }) : null;
+  type Cause = { code?: string; message?: string };
+  const cause = error instanceof Error ? (error.cause as Cause) : null;
   const code = cause && typeof cause === 'object' ? cause.code : undefined;
   if (code && SYSTEM_WORDS[code]) return `${SYSTEM_WORDS[code]}; ${code}`;
   if (code) return `${cause?.message ?? code}; ${code}`;
@@ -66,7 +68,8 @@ export function fileFailure(path: string, error: unknown, writing = false): stri
         : `There is no file ${path}.`;
     case 'EISDIR':
       return writing
-        ? `Could not write ${path}: it is a folder; give a file name such as ${path.replace(/[\\/]+$/, '')}/venues.json.`
+        ? `Could not write ${path}: it is a folder; give a file name such as ` +
+          `${path.replace(/[\\/]+$/, '')}/venues.json.`
         : `${path} is a folder, not a file; give the file inside it.`;
     case 'ENOTDIR':
       return `${writing ? 'Could not write' : 'Could not read'} ${path}: part of the path is a ` +
